@@ -1,0 +1,1 @@
+"""Use cases on top of storage: what the app and the command line ask for."""

@@ -1,0 +1,225 @@
+"""Use cases of the pipeline: add, edit, move and close opportunities, notes and contacts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from email.utils import parseaddr
+from typing import TYPE_CHECKING
+
+import arrow
+
+from jobhunt_tui.domain.clock import Clock, system_clock
+from jobhunt_tui.domain.errors import ValidationError
+from jobhunt_tui.domain.models import (
+    Contact,
+    Direction,
+    Interaction,
+    InteractionKind,
+    Opportunity,
+    OpportunityDetail,
+    Settings,
+    Stage,
+)
+from jobhunt_tui.domain.stages import CLOSED_STAGES, is_open, neighbour
+from jobhunt_tui.domain.text import (
+    NAME_MAX,
+    NOTE_MAX,
+    URL_MAX,
+    clean_optional,
+    clean_required,
+)
+from jobhunt_tui.domain.timeutil import date_to_stored, to_stored
+from jobhunt_tui.storage import reader
+from jobhunt_tui.storage.database import Database
+
+if TYPE_CHECKING:
+    from jobhunt_tui.storage.repository import Repository
+
+
+@dataclass(frozen=True)
+class OpportunityInput:
+    """What the user typed for an opportunity, before cleaning."""
+
+    company: str
+    role: str
+    stage: Stage = Stage.APPLIED
+    url: str = ""
+    location: str = ""
+    salary: str = ""
+    source: str = ""
+    priority: int = 2
+    applied_on: dt.date | None = None
+    expected_decision_on: dt.date | None = None
+    notes: str = ""
+
+
+def _cleaned_fields(data: OpportunityInput) -> dict[str, object]:
+    """Column values for `data`, or ValidationError naming the first bad field."""
+    if data.priority not in (1, 2, 3):
+        raise ValidationError("priority", "must be 1, 2 or 3")
+    return {
+        "role": clean_required(data.role, "role", NAME_MAX),
+        "stage": data.stage.value,
+        "url": clean_optional(data.url, "url", URL_MAX),
+        "location": clean_optional(data.location, "location"),
+        "salary": clean_optional(data.salary, "salary"),
+        "source": clean_optional(data.source, "source"),
+        "priority": data.priority,
+        "applied_on": date_to_stored(data.applied_on),
+        "expected_decision_on": date_to_stored(data.expected_decision_on),
+        "notes": clean_optional(data.notes, "notes", NOTE_MAX, multiline=True),
+    }
+
+
+def parse_contact(text: str) -> tuple[str, str]:
+    """(name, email) from `Ann Lee <ann@acme.io>`, `ann@acme.io` or `Ann Lee`."""
+    name, address = parseaddr(text)
+    if "@" not in address:
+        return clean_required(text, "contact"), ""
+    if not name:
+        name = address.split("@", 1)[0]
+    return clean_required(name, "contact"), clean_optional(address, "contact email")
+
+
+class PipelineService:
+    """Opportunities through their stages. Every write is one transaction."""
+
+    def __init__(self, database: Database, clock: Clock = system_clock) -> None:
+        self.database = database
+        self.clock = clock
+
+    # Reads
+
+    def list(
+        self, stages: tuple[Stage, ...] | None = None, include_archived: bool = False
+    ) -> list[Opportunity]:
+        """Opportunities, optionally only in `stages`."""
+        with self.database.reading() as conn:
+            return reader.list_opportunities(conn, stages=stages, include_archived=include_archived)
+
+    def get(self, opportunity_id: int) -> Opportunity:
+        """One opportunity."""
+        with self.database.reading() as conn:
+            return reader.get_opportunity(conn, opportunity_id)
+
+    def detail(self, opportunity_id: int) -> OpportunityDetail:
+        """One opportunity with contacts, timeline, follow-ups and drafts."""
+        with self.database.reading() as conn:
+            return reader.opportunity_detail(conn, opportunity_id)
+
+    def settings(self) -> Settings:
+        """The user's settings."""
+        with self.database.reading() as conn:
+            return reader.load_settings(conn)
+
+    # Writes
+
+    def add(self, data: OpportunityInput, contact: str | None = None) -> Opportunity:
+        """Add an opportunity (and its company, and a contact if given)."""
+        from jobhunt_tui.storage.repository import Repository
+
+        company_name = clean_required(data.company, "company", NAME_MAX)
+        values = _cleaned_fields(data)
+        contact_fields = parse_contact(contact) if contact else None
+        now = self.clock()
+        if data.stage is not Stage.WISHLIST and data.applied_on is None:
+            values["applied_on"] = date_to_stored(now.date())
+        with self.database.writing() as session:
+            repo = Repository(session)
+            company = repo.company_named(company_name, now)
+            created = repo.add_opportunity(
+                {
+                    **values,
+                    "company_id": company.id,
+                    "created_at": to_stored(now),
+                    "updated_at": to_stored(now),
+                }
+            )
+            if data.stage is not Stage.WISHLIST:
+                repo.add_interaction(
+                    created.id, InteractionKind.APPLIED, Direction.OUT, now, "Applied"
+                )
+            if contact_fields is not None:
+                name, email = contact_fields
+                if repo.contact_named(company.id, name) is None:
+                    repo.add_contact(Contact(id=0, name=name, email=email, company_id=company.id))
+            return created
+
+    def edit(self, opportunity_id: int, data: OpportunityInput) -> Opportunity:
+        """Replace an opportunity's fields; a stage change is logged like a move."""
+        from jobhunt_tui.storage.repository import Repository
+
+        company_name = clean_required(data.company, "company", NAME_MAX)
+        values = _cleaned_fields(data)
+        now = self.clock()
+        with self.database.writing() as session:
+            repo = Repository(session)
+            before = repo.opportunity(opportunity_id)
+            values["company_id"] = repo.company_named(company_name, now).id
+            updated = repo.update_opportunity(opportunity_id, values, now)
+            if before.stage is not updated.stage:
+                _log_stage_change(repo, before, updated.stage, now)
+            return updated
+
+    def move(self, opportunity_id: int, stage: Stage) -> Opportunity:
+        """Move to `stage` (any direction); the change is logged on the timeline."""
+        from jobhunt_tui.storage.repository import Repository
+
+        now = self.clock()
+        with self.database.writing() as session:
+            repo = Repository(session)
+            before = repo.opportunity(opportunity_id)
+            if before.stage is stage:
+                return before
+            values: dict[str, object] = {"stage": stage.value}
+            if before.stage is Stage.WISHLIST and before.applied_on is None:
+                values["applied_on"] = date_to_stored(now.date())
+            updated = repo.update_opportunity(opportunity_id, values, now)
+            _log_stage_change(repo, before, stage, now)
+            return updated
+
+    def step(self, opportunity_id: int, step: int) -> Opportunity:
+        """Move one open stage left (-1) or right (+1); ValidationError past either end."""
+        current = self.get(opportunity_id)
+        target = neighbour(current.stage, step)
+        if target is None:
+            where = "closed" if not is_open(current.stage) else f"already at {current.stage.label}"
+            raise ValidationError("stage", f"cannot move further: {where}")
+        return self.move(opportunity_id, target)
+
+    def close(self, opportunity_id: int, outcome: Stage) -> Opportunity:
+        """Close with an outcome: accepted, rejected or withdrawn."""
+        if outcome not in CLOSED_STAGES:
+            raise ValidationError("outcome", "must be accepted, rejected or withdrawn")
+        return self.move(opportunity_id, outcome)
+
+    def note(self, opportunity_id: int, text: str) -> Interaction:
+        """Add a note to the timeline."""
+        from jobhunt_tui.storage.repository import Repository
+
+        summary = clean_required(text, "note", NOTE_MAX)
+        now = self.clock()
+        with self.database.writing() as session:
+            repo = Repository(session)
+            repo.opportunity(opportunity_id)
+            return repo.add_interaction(
+                opportunity_id, InteractionKind.NOTE, Direction.OUT, now, summary
+            )
+
+    def save_settings(self, settings: Settings) -> None:
+        """Store the user's settings."""
+        from jobhunt_tui.storage.repository import Repository
+
+        with self.database.writing() as session:
+            Repository(session).save_settings(settings)
+
+
+def _log_stage_change(
+    repo: Repository, before: Opportunity, stage: Stage, now: arrow.Arrow
+) -> None:
+    """Record a move on the timeline; leaving the wishlist also counts as applying."""
+    summary = f"{before.stage.label} → {stage.label}"
+    repo.add_interaction(before.id, InteractionKind.STAGE_CHANGE, Direction.OUT, now, summary)
+    if before.stage is Stage.WISHLIST and stage is not Stage.WISHLIST and is_open(stage):
+        repo.add_interaction(before.id, InteractionKind.APPLIED, Direction.OUT, now, "Applied")

@@ -1,0 +1,174 @@
+"""Opening the data file: refuse what is not ours, create or migrate what is, hand out
+connections. Standard library only: this is on the path to the first frame."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jobhunt_tui.domain.errors import DatabaseRefusedError
+from jobhunt_tui.storage import paths
+from jobhunt_tui.storage.connection import connect, read_transaction, write_transaction
+from jobhunt_tui.storage.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Migration
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from jobhunt_tui.storage.engine import WriteEngine
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What is at a path before we open it: nothing yet, or our file at some version."""
+
+    exists: bool
+    version: int = 0
+
+
+def inspect_file(path: Path) -> FileState:
+    """Read the file's header without writing to it; refuse anything that is not ours."""
+    if not path.exists():
+        return FileState(exists=False)
+    if path.is_dir():
+        raise DatabaseRefusedError(f"{path} is a folder, not a jobhunt database")
+    with path.open("rb") as handle:
+        header = handle.read(_HEADER_SIZE)
+    if not header:
+        raise DatabaseRefusedError(
+            f"{path} is empty (0 bytes), not a jobhunt database; move it away or choose --db"
+        )
+    if not header.startswith(_SQLITE_MAGIC) or len(header) < _HEADER_SIZE:
+        raise DatabaseRefusedError(f"{path} is not a SQLite database; jobhunt left it untouched")
+    application_id, version = _read_stamp(path)
+    if application_id != APPLICATION_ID:
+        raise DatabaseRefusedError(
+            f"{path} is a SQLite database but not a jobhunt one; jobhunt left it untouched"
+        )
+    if version > SCHEMA_VERSION:
+        raise DatabaseRefusedError(
+            f"{path} was written by a newer jobhunt (schema {version}; this one knows "
+            f"{SCHEMA_VERSION}); upgrade jobhunt to open it"
+        )
+    return FileState(exists=True, version=version)
+
+
+def _read_stamp(path: Path) -> tuple[int, int]:
+    """(application_id, user_version), read through a read-only connection.
+
+    The header bytes on disk can be stale while a WAL file holds newer pages, so ask SQLite,
+    read-only, which never writes to the main file.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseRefusedError(f"{path} cannot be read as a database: {error}") from None
+    return int(application_id), int(version)
+
+
+def header_stamp(path: Path) -> tuple[int, int]:
+    """(application_id, user_version) straight from the header bytes (for tests and checks)."""
+    with path.open("rb") as handle:
+        header = handle.read(_HEADER_SIZE)
+    (version,) = struct.unpack(">i", header[60:64])
+    (application_id,) = struct.unpack(">i", header[68:72])
+    return application_id, version
+
+
+def open_database(
+    path: Path | str | None = None,
+    *,
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+) -> Database:
+    """Open (creating or migrating as needed) the jobhunt database at `path`."""
+    from jobhunt_tui.storage.migrations import create_new, migrate
+
+    target = Path(path).expanduser() if path is not None else paths.default_database_path()
+    paths.make_private()
+    state = inspect_file(target)
+    if not state.exists:
+        paths.ensure_folder(target)
+        create_new(target, migrations)
+    elif state.version < migrations[-1].version:
+        migrate(target, migrations)
+    return Database(target)
+
+
+class Database:
+    """The open data file. Connections are per thread and per unit of work, never shared."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._write_engine: WriteEngine | None = None
+        self._engine_lock = threading.Lock()
+
+    def _connection(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.path)
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A consistent read-only snapshot through the standard library (no ORM import)."""
+        with read_transaction(self._connection()) as conn:
+            yield conn
+
+    @contextmanager
+    def writing_sql(self) -> Iterator[sqlite3.Connection]:
+        """A BEGIN IMMEDIATE transaction on a plain connection, for bulk writes."""
+        with write_transaction(self._connection()) as conn:
+            yield conn
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A SQLModel session in one BEGIN IMMEDIATE transaction: commit, or roll back on error."""
+        with self._engine().unit_of_work() as session:
+            yield session
+
+    def _engine(self) -> WriteEngine:
+        # The ORM import costs ~0.3 s, so it happens on the first write, not at startup.
+        with self._engine_lock:
+            if self._write_engine is None:
+                from jobhunt_tui.storage.engine import WriteEngine
+
+                self._write_engine = WriteEngine(self.path)
+            return self._write_engine
+
+    def backup_to(self, destination: Path) -> None:
+        """A consistent copy through SQLite's backup API, verified with integrity_check."""
+        from jobhunt_tui.storage.migrations import verified_copy
+
+        verified_copy(self._connection(), destination)
+
+    def close(self) -> None:
+        """Close this thread's connection and the write engine."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+        if self._write_engine is not None:
+            self._write_engine.dispose()
+            self._write_engine = None
+
+
+def file_mode(path: Path) -> int:
+    """The permission bits of `path` (for checks and tests)."""
+    return os.stat(path).st_mode & 0o777

@@ -1,0 +1,120 @@
+"""The versioned schema: every migration as SQL, applied in order by `migrations.migrate`.
+
+The SQLModel tables in `tables.py` mirror the latest version; a test proves they agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# "JobH": stamped in the file header so a file that is not ours is never touched.
+APPLICATION_ID = 0x4A6F6248
+
+_STAGES = (
+    "'wishlist','applied','screening','interviewing','offer','accepted','rejected','withdrawn'"
+)
+_INTERACTION_KINDS = (
+    "'applied','interview','thank_you','follow_up','check_in','email_in','call','note',"
+    "'stage_change'"
+)
+_FOLLOW_UP_KINDS = "'thank_you','follow_up','check_in','custom'"
+_CHANNELS = "'email','phone'"
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of the schema: the version it produces and the statements that make it."""
+
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+INITIAL_SCHEMA = Migration(
+    version=1,
+    description="initial schema",
+    statements=(
+        """CREATE TABLE company (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            name_key TEXT NOT NULL UNIQUE,
+            website TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE contact (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            email TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            company_id INTEGER REFERENCES company (id) ON DELETE SET NULL,
+            notes TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX ix_contact_company ON contact (company_id)",
+        f"""CREATE TABLE opportunity (
+            id INTEGER PRIMARY KEY,
+            company_id INTEGER NOT NULL REFERENCES company (id) ON DELETE RESTRICT,
+            role TEXT NOT NULL CHECK (length(trim(role)) > 0),
+            stage TEXT NOT NULL CHECK (stage IN ({_STAGES})),
+            url TEXT NOT NULL DEFAULT '',
+            location TEXT NOT NULL DEFAULT '',
+            salary TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            priority INTEGER NOT NULL DEFAULT 2 CHECK (priority BETWEEN 1 AND 3),
+            applied_on TEXT,
+            expected_decision_on TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))
+        )""",
+        "CREATE INDEX ix_opportunity_board ON opportunity (archived, stage)",
+        "CREATE INDEX ix_opportunity_company ON opportunity (company_id)",
+        f"""CREATE TABLE interaction (
+            id INTEGER PRIMARY KEY,
+            opportunity_id INTEGER NOT NULL REFERENCES opportunity (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ({_INTERACTION_KINDS})),
+            direction TEXT NOT NULL CHECK (direction IN ('out', 'in')),
+            occurred_at TEXT NOT NULL,
+            contact_id INTEGER REFERENCES contact (id) ON DELETE SET NULL,
+            summary TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX ix_interaction_timeline ON interaction (opportunity_id, occurred_at)",
+        "CREATE INDEX ix_interaction_occurred ON interaction (occurred_at)",
+        f"""CREATE TABLE follow_up (
+            id INTEGER PRIMARY KEY,
+            opportunity_id INTEGER NOT NULL REFERENCES opportunity (id) ON DELETE CASCADE,
+            contact_id INTEGER REFERENCES contact (id) ON DELETE SET NULL,
+            kind TEXT NOT NULL CHECK (kind IN ({_FOLLOW_UP_KINDS})),
+            channel TEXT NOT NULL CHECK (channel IN ({_CHANNELS})),
+            due_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned', 'done', 'skipped')),
+            done_at TEXT,
+            anchor_interaction_id INTEGER REFERENCES interaction (id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_follow_up_opportunity ON follow_up (opportunity_id, status, due_at)",
+        "CREATE INDEX ix_follow_up_due ON follow_up (status, due_at)",
+        f"""CREATE TABLE draft (
+            id INTEGER PRIMARY KEY,
+            follow_up_id INTEGER UNIQUE REFERENCES follow_up (id) ON DELETE CASCADE,
+            opportunity_id INTEGER REFERENCES opportunity (id) ON DELETE CASCADE,
+            channel TEXT NOT NULL CHECK (channel IN ({_CHANNELS})),
+            to_address TEXT NOT NULL DEFAULT '',
+            subject TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            sent_at TEXT
+        )""",
+        "CREATE INDEX ix_draft_opportunity ON draft (opportunity_id)",
+        """CREATE TABLE setting (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL_SCHEMA,)
+SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,113 @@
+"""SQLModel tables: the ORM's view of the schema in `schema.py` (a test proves they agree).
+
+Rows never leave the storage layer: `convert.py` turns them into domain objects.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+
+class CompanyRow(SQLModel, table=True):
+    """An employer; `name_key` keeps names unique regardless of case."""
+
+    __tablename__ = "company"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    name_key: str = Field(unique=True)
+    website: str = ""
+    notes: str = ""
+    created_at: str
+
+
+class ContactRow(SQLModel, table=True):
+    """A person at an employer."""
+
+    __tablename__ = "contact"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    email: str = ""
+    phone: str = ""
+    title: str = ""
+    company_id: int | None = Field(default=None, foreign_key="company.id")
+    notes: str = ""
+
+
+class OpportunityRow(SQLModel, table=True):
+    """One role at one company."""
+
+    __tablename__ = "opportunity"
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id")
+    role: str
+    stage: str
+    url: str = ""
+    location: str = ""
+    salary: str = ""
+    source: str = ""
+    priority: int = 2
+    applied_on: str | None = None
+    expected_decision_on: str | None = None
+    notes: str = ""
+    created_at: str
+    updated_at: str
+    archived: bool = False
+
+
+class InteractionRow(SQLModel, table=True):
+    """One entry of a timeline."""
+
+    __tablename__ = "interaction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    opportunity_id: int = Field(foreign_key="opportunity.id")
+    kind: str
+    direction: str
+    occurred_at: str
+    contact_id: int | None = Field(default=None, foreign_key="contact.id")
+    summary: str = ""
+
+
+class FollowUpRow(SQLModel, table=True):
+    """A planned, done or skipped touch."""
+
+    __tablename__ = "follow_up"
+
+    id: int | None = Field(default=None, primary_key=True)
+    opportunity_id: int = Field(foreign_key="opportunity.id")
+    contact_id: int | None = Field(default=None, foreign_key="contact.id")
+    kind: str
+    channel: str
+    due_at: str
+    status: str = "planned"
+    done_at: str | None = None
+    anchor_interaction_id: int | None = Field(default=None, foreign_key="interaction.id")
+    created_at: str
+
+
+class DraftRow(SQLModel, table=True):
+    """An email or phone script being written."""
+
+    __tablename__ = "draft"
+
+    id: int | None = Field(default=None, primary_key=True)
+    follow_up_id: int | None = Field(default=None, foreign_key="follow_up.id", unique=True)
+    opportunity_id: int | None = Field(default=None, foreign_key="opportunity.id")
+    channel: str
+    to_address: str = ""
+    subject: str = ""
+    body: str = ""
+    updated_at: str
+    sent_at: str | None = None
+
+
+class SettingRow(SQLModel, table=True):
+    """One setting, its value stored as JSON text."""
+
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True)
+    value: str
