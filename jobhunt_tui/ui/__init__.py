@@ -1,0 +1,1 @@
+"""The Textual app: screens, widgets, styles. Only the command line imports it."""
