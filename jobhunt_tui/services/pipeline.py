@@ -54,7 +54,7 @@ class OpportunityInput:
     notes: str = ""
 
 
-def _cleaned_fields(data: OpportunityInput) -> dict[str, object]:
+def cleaned_fields(data: OpportunityInput) -> dict[str, object]:
     """Column values for `data`, or ValidationError naming the first bad field."""
     if data.priority not in (1, 2, 3):
         raise ValidationError("priority", "must be 1, 2 or 3")
@@ -120,7 +120,7 @@ class PipelineService:
         from jobhunt_tui.storage.repository import Repository
 
         company_name = clean_required(data.company, "company", NAME_MAX)
-        values = _cleaned_fields(data)
+        values = cleaned_fields(data)
         contact_fields = parse_contact(contact) if contact else None
         now = self.clock()
         if data.stage is not Stage.WISHLIST and data.applied_on is None:
@@ -151,7 +151,7 @@ class PipelineService:
         from jobhunt_tui.storage.repository import Repository
 
         company_name = clean_required(data.company, "company", NAME_MAX)
-        values = _cleaned_fields(data)
+        values = cleaned_fields(data)
         now = self.clock()
         with self.database.writing() as session:
             repo = Repository(session)

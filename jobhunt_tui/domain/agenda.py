@@ -1,0 +1,132 @@
+"""The agenda: planned follow-ups grouped by when they are due, plus what needs a next step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import arrow
+
+from jobhunt_tui.domain.board import BoardCard
+from jobhunt_tui.domain.health import (
+    DueCounts,
+    SearchHealth,
+    WeekCount,
+    count_active,
+    search_health,
+)
+from jobhunt_tui.domain.localtime import Zone, local_date
+from jobhunt_tui.domain.models import Channel, FollowUpKind, Settings
+
+DEFAULT_DAYS = 14
+MAX_DAYS = 366
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One planned follow-up with the opportunity it belongs to."""
+
+    follow_up_id: int
+    opportunity_id: int
+    company: str
+    role: str
+    kind: FollowUpKind
+    channel: Channel
+    due_at: arrow.Arrow
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """What to do: overdue, today, coming up; who needs a next step; how the search is going."""
+
+    today: dt.date
+    days: int
+    overdue: tuple[AgendaItem, ...]
+    due_today: tuple[AgendaItem, ...]
+    upcoming: tuple[AgendaItem, ...]
+    needs_next_step: tuple[BoardCard, ...]
+    quiet: tuple[BoardCard, ...]
+    health: SearchHealth
+    weekly: tuple[WeekCount, ...] = ()
+
+    @property
+    def counts(self) -> DueCounts:
+        """Due today and overdue, for the header."""
+        return DueCounts(due_today=len(self.due_today), overdue=len(self.overdue))
+
+    @property
+    def suggestions(self) -> tuple[str, ...]:
+        """Nudges: a backup when below the floor, keep going while things are quiet."""
+        lines: list[str] = []
+        if self.health.below_floor:
+            lines.append(self.health.message)
+        if self.quiet or self.needs_next_step:
+            lines.append(
+                "Silence is not rejection: processes often take 2-6 weeks. "
+                "Keep applying while you wait."
+            )
+        return tuple(lines)
+
+
+def due_label(due_at: arrow.Arrow, now: arrow.Arrow, tz: Zone) -> str:
+    """ "today", "tomorrow", "in 3 days", "1 day overdue", "4 days overdue"."""
+    delta = (local_date(due_at, tz) - local_date(now, tz)).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta > 1:
+        return f"in {delta} days"
+    return f"{-delta} day{'s' if delta != -1 else ''} overdue"
+
+
+def build_agenda(
+    items: Iterable[AgendaItem],
+    cards: Iterable[BoardCard],
+    *,
+    now: arrow.Arrow,
+    tz: Zone,
+    settings: Settings,
+    days: int = DEFAULT_DAYS,
+    weekly: tuple[WeekCount, ...] = (),
+) -> Agenda:
+    """Group planned follow-ups by due date; pick idle cards and those quiet for a while."""
+    today = local_date(now, tz)
+    horizon = today + dt.timedelta(days=days)
+    overdue: list[AgendaItem] = []
+    due_today: list[AgendaItem] = []
+    upcoming: list[AgendaItem] = []
+    for item in sorted(items, key=lambda i: (i.due_at, i.follow_up_id)):
+        day = local_date(item.due_at, tz)
+        if day < today:
+            overdue.append(item)
+        elif day == today:
+            due_today.append(item)
+        elif day <= horizon:
+            upcoming.append(item)
+    all_cards = list(cards)
+    idle = [c for c in all_cards if c.idle]
+    # A day or two of silence is normal; the nudge starts once a polite gap has passed.
+    quiet = [
+        c
+        for c in all_cards
+        if c.quiet_days is not None and c.quiet_days >= settings.min_gap_days and not c.idle
+    ]
+    active = count_active((c.stage, c.archived) for c in all_cards)
+    return Agenda(
+        today=today,
+        days=days,
+        overdue=tuple(overdue),
+        due_today=tuple(due_today),
+        upcoming=tuple(upcoming),
+        needs_next_step=tuple(sorted(idle, key=_staleness)),
+        quiet=tuple(sorted(quiet, key=_staleness)),
+        health=search_health(active, settings),
+        weekly=weekly,
+    )
+
+
+def _staleness(card: BoardCard) -> tuple[int, int]:
+    """Longest silence first, then by id."""
+    return (-(card.days_since_touch or 0), card.opportunity_id)

@@ -1,0 +1,214 @@
+"""Data in and out: CSV and JSON export, and CSV import from jobhunt, Huntr and LinkedIn files.
+
+An import is read and checked in full before anything is written, then stored in one
+transaction: a bad row stops it with the row number and the column, and nothing is written.
+Rows whose company and role are already stored (in any case) are skipped, so importing the
+same file twice is harmless.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import arrow
+
+from jobhunt_tui.domain.clock import Clock
+from jobhunt_tui.domain.models import Contact, Direction, InteractionKind, Opportunity, Stage
+from jobhunt_tui.domain.text import name_key
+from jobhunt_tui.domain.timeutil import date_to_stored, to_stored
+from jobhunt_tui.services.csv_formats import (  # noqa: F401  (re-exported)
+    CSV_COLUMNS,
+    MAX_IMPORT_BYTES,
+    ContactFields,
+    ImportFileError,
+    ImportPlan,
+    ImportRow,
+    parse_import_text,
+    read_import_file,
+)
+from jobhunt_tui.services.pipeline import cleaned_fields
+from jobhunt_tui.services.records import record
+from jobhunt_tui.storage import convert, reader
+from jobhunt_tui.storage.database import Database
+
+if TYPE_CHECKING:
+    from jobhunt_tui.storage.repository import Repository
+
+_EXISTING_KEYS = (
+    "SELECT c.name_key, o.role FROM opportunity AS o JOIN company AS c ON c.id = o.company_id"
+)
+
+
+# Export
+
+
+def format_contact(contact: Contact) -> str:
+    """`Ann Lee <ann@acme.io>`, or just the name when there is no email."""
+    return f"{contact.name} <{contact.email}>" if contact.email else contact.name
+
+
+def export_csv(database: Database) -> str:
+    """Every opportunity (archived too) as CSV text with a header row."""
+    with database.reading() as conn:
+        opportunities = reader.list_opportunities(conn, include_archived=True)
+        contacts = _group(reader.all_contacts(conn), "company_id")
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for item in opportunities:
+        writer.writerow(_csv_row(item, contacts.get(item.company_id, [])))
+    return out.getvalue()
+
+
+def _csv_row(item: Opportunity, contacts: list[Contact]) -> list[str]:
+    """One opportunity as the cells of a CSV row, in CSV_COLUMNS order."""
+    return [
+        item.company_name,
+        item.role,
+        item.stage.value,
+        item.url,
+        item.location,
+        item.salary,
+        item.source,
+        str(item.priority),
+        date_to_stored(item.applied_on) or "",
+        date_to_stored(item.expected_decision_on) or "",
+        item.notes,
+        "true" if item.archived else "false",
+        "\n".join(format_contact(contact) for contact in contacts),
+    ]
+
+
+def export_records(database: Database) -> list[dict[str, Any]]:
+    """Every opportunity as a JSON-ready dict with its contacts, timeline, follow-ups, drafts."""
+    with database.reading() as conn:
+        opportunities = reader.list_opportunities(conn, include_archived=True)
+        contacts = _group(reader.all_contacts(conn), "company_id")
+        timeline = conn.execute("SELECT * FROM interaction ORDER BY occurred_at, id")
+        interactions = _group(map(convert.interaction, timeline), "opportunity_id")
+        planned = conn.execute("SELECT * FROM follow_up ORDER BY due_at, id")
+        follow_ups = _group(map(convert.follow_up, planned), "opportunity_id")
+        drafts: dict[int, list[Any]] = defaultdict(list)
+        for row in conn.execute(
+            "SELECT d.*, COALESCE(d.opportunity_id, f.opportunity_id) AS owner FROM draft AS d "
+            "LEFT JOIN follow_up AS f ON f.id = d.follow_up_id ORDER BY d.updated_at, d.id"
+        ):
+            drafts[row["owner"]].append(convert.draft(row))
+    return [
+        {
+            **record(item),
+            "contacts": record(contacts.get(item.company_id, [])),
+            "interactions": record(interactions.get(item.id, [])),
+            "follow_ups": record(follow_ups.get(item.id, [])),
+            "drafts": record(drafts.get(item.id, [])),
+        }
+        for item in opportunities
+    ]
+
+
+def _group(items: Iterable[Any], attribute: str) -> dict[Any, list[Any]]:
+    """`items` grouped by the value of `attribute`, order kept."""
+    grouped: dict[Any, list[Any]] = defaultdict(list)
+    for item in items:
+        grouped[getattr(item, attribute)].append(item)
+    return grouped
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What an import stored (or would store, in a dry run) and what it skipped."""
+
+    plan: ImportPlan
+    new: tuple[ImportRow, ...]
+    duplicates: tuple[ImportRow, ...]
+    dry_run: bool
+
+
+def import_csv(
+    database: Database, clock: Clock, path: Path, *, dry_run: bool = False
+) -> ImportOutcome:
+    """Import the rows of `path` in one transaction (a dry run only says what it would do)."""
+    return apply_plan(database, clock, read_import_file(path), dry_run=dry_run)
+
+
+def preview(database: Database | None, plan: ImportPlan) -> ImportOutcome:
+    """What importing `plan` would do (no database yet: everything is new); writes nothing."""
+    existing: set[tuple[str, str]] = set()
+    if database is not None:
+        with database.reading() as conn:
+            existing = _keys(conn.execute(_EXISTING_KEYS))
+    new, duplicates = _split(plan.rows, existing)
+    return ImportOutcome(plan, new, duplicates, dry_run=True)
+
+
+def apply_plan(
+    database: Database, clock: Clock, plan: ImportPlan, *, dry_run: bool = False
+) -> ImportOutcome:
+    """Store the new rows of a checked plan, all or nothing; duplicates are skipped."""
+    if dry_run:
+        return preview(database, plan)
+    from jobhunt_tui.storage.repository import Repository
+
+    now = clock()
+    with database.writing() as session:
+        existing = _keys(session.connection().exec_driver_sql(_EXISTING_KEYS))
+        new, duplicates = _split(plan.rows, existing)
+        repo = Repository(session)
+        for row in new:
+            _store(repo, row, now)
+    return ImportOutcome(plan, new, duplicates, dry_run=False)
+
+
+def _keys(rows: Iterable[Any]) -> set[tuple[str, str]]:
+    """Duplicate keys of stored (company name_key, role) pairs."""
+    return {(company_key, name_key(role)) for company_key, role in rows}
+
+
+def _split(
+    rows: tuple[ImportRow, ...], existing: set[tuple[str, str]]
+) -> tuple[tuple[ImportRow, ...], tuple[ImportRow, ...]]:
+    """(new rows, duplicates): duplicates of stored rows and of earlier rows in the file."""
+    seen = set(existing)
+    new: list[ImportRow] = []
+    duplicates: list[ImportRow] = []
+    for row in rows:
+        (duplicates if row.key in seen else new).append(row)
+        seen.add(row.key)
+    return tuple(new), tuple(duplicates)
+
+
+def _store(repo: Repository, row: ImportRow, now: arrow.Arrow) -> None:
+    """Insert one new row: company, opportunity, its 'applied' entry, contacts."""
+    company = repo.company_named(row.data.company, now)
+    created = repo.add_opportunity(
+        {
+            **cleaned_fields(row.data),
+            "company_id": company.id,
+            "created_at": to_stored(now),
+            "updated_at": to_stored(now),
+            "archived": row.archived,
+        }
+    )
+    if row.data.stage is not Stage.WISHLIST:
+        day = row.data.applied_on
+        when = now if day is None else arrow.Arrow(day.year, day.month, day.day, 12)
+        repo.add_interaction(
+            created.id, InteractionKind.APPLIED, Direction.OUT, when, "Applied (imported)"
+        )
+    for person in row.contacts:
+        if repo.contact_named(company.id, person.name) is None:
+            repo.add_contact(
+                Contact(
+                    id=0,
+                    name=person.name,
+                    email=person.email,
+                    phone=person.phone,
+                    company_id=company.id,
+                )
+            )

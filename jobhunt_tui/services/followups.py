@@ -1,0 +1,420 @@
+"""Use cases of the follow-up engine: log an interview or a reply, plan, send, snooze, agenda.
+
+Each write reads the opportunity's history inside one BEGIN IMMEDIATE transaction, asks the
+pure rules in `domain.cadence` what to change, and stores exactly that before committing, so
+two processes working on one file never plan from a stale picture.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import arrow
+
+from jobhunt_tui.domain import cadence
+from jobhunt_tui.domain.agenda import DEFAULT_DAYS, MAX_DAYS, Agenda, AgendaItem, build_agenda
+from jobhunt_tui.domain.clock import Clock, system_clock
+from jobhunt_tui.domain.errors import ValidationError
+from jobhunt_tui.domain.health import weekly_counts, weekly_window_start
+from jobhunt_tui.domain.localtime import Zone, at_local, local_date, zone
+from jobhunt_tui.domain.models import (
+    Channel,
+    Contact,
+    Direction,
+    FollowUp,
+    FollowUpKind,
+    Interaction,
+    InteractionKind,
+    Opportunity,
+    Settings,
+)
+from jobhunt_tui.domain.pest_guard import GuardResult, check_plan
+from jobhunt_tui.domain.plans import CadencePlan, History
+from jobhunt_tui.domain.stages import CLOSED_STAGES, is_open
+from jobhunt_tui.domain.text import NAME_MAX, NOTE_MAX, clean_optional
+from jobhunt_tui.domain.timeutil import date_to_stored, from_stored, to_stored
+from jobhunt_tui.storage import reader
+from jobhunt_tui.storage.database import Database
+
+if TYPE_CHECKING:
+    from jobhunt_tui.storage.repository import Repository
+
+TZ_ENV_VAR = "JOBHUNT_TZ"
+
+
+def local_zone() -> dt.tzinfo:
+    """The user's zone: JOBHUNT_TZ (an IANA name) when set, else the operating system's."""
+    name = os.environ.get(TZ_ENV_VAR, "").strip()
+    if name:
+        return zone(name)
+    from dateutil import tz
+
+    return tz.tzlocal()
+
+
+@dataclass(frozen=True)
+class InterviewLogged:
+    """An interview on the timeline and the cadence planned after it."""
+
+    interview: Interaction
+    planned: tuple[FollowUp, ...]
+    superseded: tuple[FollowUp, ...]
+    suggested_from: arrow.Arrow | None
+    suggested_until: arrow.Arrow | None
+
+
+@dataclass(frozen=True)
+class ReplyLogged:
+    """The employer's reply on the timeline and the follow-ups it cancelled."""
+
+    reply: Interaction
+    skipped: tuple[FollowUp, ...]
+
+
+@dataclass(frozen=True)
+class FollowUpChanged:
+    """One follow-up planned, sent or snoozed, and what moved or was skipped because of it."""
+
+    follow_up: FollowUp
+    moved: tuple[FollowUp, ...] = ()
+    skipped: tuple[FollowUp, ...] = ()
+    logged: Interaction | None = None
+    guard: GuardResult | None = None
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """What applying a plan stored, as domain objects."""
+
+    created: tuple[FollowUp, ...]
+    moved: tuple[FollowUp, ...]
+    skipped: tuple[FollowUp, ...]
+    updated: dict[int, FollowUp]
+    logged: tuple[Interaction, ...]
+
+
+_CLOSED = ", ".join(f"'{stage.value}'" for stage in CLOSED_STAGES)
+_AGENDA_QUERY = f"""
+    SELECT f.id, f.opportunity_id, c.name, o.role, f.kind, f.channel, f.due_at
+    FROM follow_up AS f
+    JOIN opportunity AS o ON o.id = f.opportunity_id
+    JOIN company AS c ON c.id = o.company_id
+    WHERE f.status = 'planned' AND o.archived = 0 AND o.stage NOT IN ({_CLOSED})
+      AND f.due_at < ?
+    ORDER BY f.due_at, f.id
+"""
+_WEEKLY_QUERY = "SELECT kind, direction, occurred_at FROM interaction WHERE occurred_at >= ?"
+
+
+class FollowUpService:
+    """The follow-up engine on one database, with an injected clock and the user's zone."""
+
+    def __init__(
+        self, database: Database, clock: Clock = system_clock, tz: Zone | None = None
+    ) -> None:
+        self.database = database
+        self.clock = clock
+        self.tz: Zone = tz if tz is not None else local_zone()
+
+    # Reads
+
+    def settings(self) -> Settings:
+        """The user's settings (every cadence number)."""
+        with self.database.reading() as conn:
+            return reader.load_settings(conn)
+
+    def check(self, opportunity_id: int, kind: FollowUpKind, due_at: arrow.Arrow) -> GuardResult:
+        """What the pest guard would say about planning `kind` at `due_at` (for a dialog)."""
+        with self.database.reading() as conn:
+            settings = reader.load_settings(conn)
+            reader.get_opportunity(conn, opportunity_id)
+            interactions = reader.interactions_of(conn, opportunity_id)
+            follow_ups = reader.follow_ups_of(conn, opportunity_id)
+        return check_plan(
+            kind,
+            due_at,
+            interactions=interactions,
+            follow_ups=follow_ups,
+            tz=self.tz,
+            settings=settings,
+        )
+
+    def agenda(self, days: int = DEFAULT_DAYS) -> Agenda:
+        """Overdue, today, the next `days` days, what needs a next step, and search health."""
+        if not 0 <= days <= MAX_DAYS:
+            raise ValidationError("days", f"must be between 0 and {MAX_DAYS}")
+        from jobhunt_tui.services.board import BoardService
+
+        now = self.clock()
+        horizon = at_local(
+            local_date(now, self.tz) + dt.timedelta(days=days + 1), dt.time(0), self.tz
+        )
+        since = at_local(weekly_window_start(now, self.tz), dt.time(0), self.tz)
+        with self.database.reading() as conn:
+            settings = reader.load_settings(conn)
+            items = [
+                AgendaItem(*row[:4], FollowUpKind(row[4]), Channel(row[5]), from_stored(row[6]))
+                for row in conn.execute(_AGENDA_QUERY, (to_stored(horizon),))
+            ]
+            events = [
+                (InteractionKind(kind), Direction(direction), from_stored(at))
+                for kind, direction, at in conn.execute(_WEEKLY_QUERY, (to_stored(since),))
+            ]
+        cards = BoardService(self.database, self.clock, self.tz).load().cards
+        return build_agenda(
+            items,
+            cards,
+            now=now,
+            tz=self.tz,
+            settings=settings,
+            days=days,
+            weekly=weekly_counts(events, now, self.tz),
+        )
+
+    # Writes
+
+    def log_interview(
+        self,
+        opportunity_id: int,
+        at: arrow.Arrow,
+        *,
+        decision_on: dt.date | None = None,
+        with_name: str | None = None,
+        summary: str = "",
+    ) -> InterviewLogged:
+        """Log an interview and plan its thank-you, follow-up and check-in, in one transaction."""
+        from jobhunt_tui.storage.repository import Repository
+
+        name = clean_optional(with_name, "with", NAME_MAX)
+        text = clean_optional(summary, "summary", NOTE_MAX, multiline=True)
+        if decision_on is not None and decision_on < local_date(at, self.tz):
+            raise ValidationError("decision-by", "is before the interview")
+        settings = self.settings()
+        now = self.clock()
+        with self.database.writing() as session:
+            repo = Repository(session)
+            opportunity = _open_opportunity(repo, opportunity_id)
+            contact = _contact(repo, opportunity, name) if name else None
+            contact_id = None if contact is None else contact.id
+            interview = repo.add_interaction(
+                opportunity_id,
+                InteractionKind.INTERVIEW,
+                Direction.IN,
+                at,
+                text or (f"Interview with {name}" if name else "Interview"),
+                contact_id,
+            )
+            if decision_on is not None:
+                repo.update_opportunity(
+                    opportunity_id, {"expected_decision_on": date_to_stored(decision_on)}, now
+                )
+            plan = cadence.plan_interview(
+                _history(repo, opportunity, decision_on),
+                interview.id,
+                at,
+                tz=self.tz,
+                settings=settings,
+                decision_on=decision_on,
+                contact_id=contact_id,
+            )
+            stored = _apply(repo, plan, now)
+        thank_you = plan.create[0]
+        return InterviewLogged(
+            interview,
+            stored.created,
+            stored.skipped,
+            thank_you.suggested_from,
+            thank_you.suggested_until,
+        )
+
+    def log_reply(
+        self,
+        opportunity_id: int,
+        *,
+        at: arrow.Arrow | None = None,
+        by_phone: bool = False,
+        summary: str = "",
+    ) -> ReplyLogged:
+        """The employer answered: log it and cancel every follow-up still planned."""
+        from jobhunt_tui.storage.repository import Repository
+
+        text = clean_optional(summary, "summary", NOTE_MAX, multiline=True)
+        now = self.clock()
+        when = now if at is None else at
+        with self.database.writing() as session:
+            repo = Repository(session)
+            opportunity = repo.opportunity(opportunity_id)
+            plan = cadence.plan_reply(
+                _history(repo, opportunity), when, tz=self.tz, by_phone=by_phone, summary=text
+            )
+            stored = _apply(repo, plan, now)
+        return ReplyLogged(stored.logged[0], stored.skipped)
+
+    def plan(
+        self,
+        opportunity_id: int,
+        kind: FollowUpKind,
+        due_at: arrow.Arrow,
+        *,
+        channel: Channel = Channel.EMAIL,
+        force: bool = False,
+    ) -> FollowUpChanged:
+        """Plan a follow-up by hand; the pest guard refuses one too soon unless `force`."""
+        from jobhunt_tui.storage.repository import Repository
+
+        settings = self.settings()
+        now = self.clock()
+        with self.database.writing() as session:
+            repo = Repository(session)
+            opportunity = _open_opportunity(repo, opportunity_id)
+            plan = cadence.plan_manual(
+                _history(repo, opportunity),
+                kind,
+                channel,
+                due_at,
+                now,
+                tz=self.tz,
+                settings=settings,
+                force=force,
+            )
+            stored = _apply(repo, plan, now)
+        return FollowUpChanged(stored.created[0], guard=plan.guard)
+
+    def done(
+        self, follow_up_id: int, *, at: arrow.Arrow | None = None, force: bool = False
+    ) -> FollowUpChanged:
+        """Mark a follow-up sent (now, or `at`): logs it and re-plans the steps after it."""
+        from jobhunt_tui.storage.repository import Repository
+
+        settings = self.settings()
+        now = self.clock()
+        sent_at = now if at is None else at
+        if sent_at > now:
+            raise ValidationError("at", "a follow-up cannot be sent in the future")
+        with self.database.writing() as session:
+            repo = Repository(session)
+            target = repo.follow_up(follow_up_id)
+            opportunity = repo.opportunity(target.opportunity_id)
+            plan = cadence.plan_done(
+                _history(repo, opportunity),
+                follow_up_id,
+                sent_at,
+                tz=self.tz,
+                settings=settings,
+                force=force,
+            )
+            stored = _apply(repo, plan, now)
+        return FollowUpChanged(
+            stored.updated[follow_up_id],
+            moved=stored.moved,
+            skipped=stored.skipped,
+            logged=stored.logged[0],
+            guard=plan.guard,
+        )
+
+    def snooze(self, follow_up_id: int, days: int = 1, *, force: bool = False) -> FollowUpChanged:
+        """Move a planned follow-up `days` later; the steps after it move along."""
+        from jobhunt_tui.storage.repository import Repository
+
+        settings = self.settings()
+        now = self.clock()
+        with self.database.writing() as session:
+            repo = Repository(session)
+            target = repo.follow_up(follow_up_id)
+            opportunity = repo.opportunity(target.opportunity_id)
+            plan = cadence.plan_snooze(
+                _history(repo, opportunity),
+                follow_up_id,
+                days,
+                now,
+                tz=self.tz,
+                settings=settings,
+                force=force,
+            )
+            stored = _apply(repo, plan, now)
+        others = tuple(f for f in stored.moved if f.id != follow_up_id)
+        return FollowUpChanged(stored.updated[follow_up_id], moved=others, guard=plan.guard)
+
+
+def _open_opportunity(repo: Repository, opportunity_id: int) -> Opportunity:
+    """The opportunity, refused when closed or archived (nothing is planned for those)."""
+    opportunity = repo.opportunity(opportunity_id)
+    if not is_open(opportunity.stage):
+        raise ValidationError(
+            "opportunity",
+            f"#{opportunity_id} is closed ({opportunity.stage.value}); move it back to an open "
+            "stage first",
+        )
+    if opportunity.archived:
+        raise ValidationError("opportunity", f"#{opportunity_id} is archived")
+    return opportunity
+
+
+def _contact(repo: Repository, opportunity: Opportunity, name: str) -> Contact:
+    """The company's contact with this name, added when new."""
+    found = repo.contact_named(opportunity.company_id, name)
+    if found is not None:
+        return found
+    return repo.add_contact(Contact(id=0, name=name, company_id=opportunity.company_id))
+
+
+def _history(
+    repo: Repository, opportunity: Opportunity, decision_on: dt.date | None = None
+) -> History:
+    """The opportunity's timeline and follow-ups, read inside the write transaction."""
+    return History(
+        opportunity.id,
+        tuple(repo.interactions(opportunity.id)),
+        tuple(repo.follow_ups(opportunity.id)),
+        decision_on or opportunity.expected_decision_on,
+    )
+
+
+def _apply(repo: Repository, plan: CadencePlan, now: arrow.Arrow) -> _Stored:
+    """Store a plan: updates, then new follow-ups, then timeline entries."""
+    updated: dict[int, FollowUp] = {}
+    for change in plan.update:
+        updated[change.follow_up_id] = repo.update_follow_up(
+            change.follow_up_id,
+            {
+                "status": change.status.value,
+                "due_at": to_stored(change.due_at),
+                "done_at": None if change.done_at is None else to_stored(change.done_at),
+            },
+        )
+    created = tuple(
+        repo.add_follow_up(
+            FollowUp(
+                id=0,
+                opportunity_id=new.opportunity_id,
+                kind=new.kind,
+                channel=new.channel,
+                due_at=new.due_at,
+                contact_id=new.contact_id,
+                anchor_interaction_id=new.anchor_interaction_id,
+            ),
+            now,
+        )
+        for new in plan.create
+    )
+    logged = tuple(
+        repo.add_interaction(
+            entry.opportunity_id,
+            entry.kind,
+            entry.direction,
+            entry.occurred_at,
+            entry.summary,
+            entry.contact_id,
+        )
+        for entry in plan.log
+    )
+    return _Stored(
+        created=created,
+        moved=tuple(updated[c.follow_up_id] for c in plan.moved),
+        skipped=tuple(updated[c.follow_up_id] for c in plan.skipped),
+        updated=updated,
+        logged=logged,
+    )
