@@ -14,6 +14,7 @@ from jobhunt_tui.domain.errors import ValidationError
 from jobhunt_tui.domain.models import (
     Contact,
     Direction,
+    FollowUpStatus,
     Interaction,
     InteractionKind,
     Opportunity,
@@ -159,7 +160,7 @@ class PipelineService:
             values["company_id"] = repo.company_named(company_name, now).id
             updated = repo.update_opportunity(opportunity_id, values, now)
             if before.stage is not updated.stage:
-                _log_stage_change(repo, before, updated.stage, now)
+                _record_stage_change(repo, before, updated.stage, now)
             return updated
 
     def move(self, opportunity_id: int, stage: Stage) -> Opportunity:
@@ -176,7 +177,7 @@ class PipelineService:
             if before.stage is Stage.WISHLIST and before.applied_on is None:
                 values["applied_on"] = date_to_stored(now.date())
             updated = repo.update_opportunity(opportunity_id, values, now)
-            _log_stage_change(repo, before, stage, now)
+            _record_stage_change(repo, before, stage, now)
             return updated
 
     def step(self, opportunity_id: int, step: int) -> Opportunity:
@@ -215,11 +216,16 @@ class PipelineService:
             Repository(session).save_settings(settings)
 
 
-def _log_stage_change(
+def _record_stage_change(
     repo: Repository, before: Opportunity, stage: Stage, now: arrow.Arrow
 ) -> None:
-    """Record a move on the timeline; leaving the wishlist also counts as applying."""
+    """Log a move on the timeline. Leaving the wishlist counts as applying; closing skips
+    the follow-ups still planned, so nothing nags about a search that is over."""
     summary = f"{before.stage.label} → {stage.label}"
     repo.add_interaction(before.id, InteractionKind.STAGE_CHANGE, Direction.OUT, now, summary)
     if before.stage is Stage.WISHLIST and stage is not Stage.WISHLIST and is_open(stage):
         repo.add_interaction(before.id, InteractionKind.APPLIED, Direction.OUT, now, "Applied")
+    if not is_open(stage):
+        for follow_up in repo.follow_ups(before.id):
+            if follow_up.status is FollowUpStatus.PLANNED:
+                repo.update_follow_up(follow_up.id, {"status": FollowUpStatus.SKIPPED.value})

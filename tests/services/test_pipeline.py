@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+import arrow
 import pytest
 
 from jobhunt_tui.domain.errors import NotFoundError, ValidationError
-from jobhunt_tui.domain.models import InteractionKind, Stage
+from jobhunt_tui.domain.models import FollowUpStatus, InteractionKind, Stage
+from jobhunt_tui.services.followups import FollowUpService
 from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService, parse_contact
 from jobhunt_tui.storage.database import Database
 
@@ -128,3 +130,17 @@ def test_the_schema_itself_refuses_empty_names(database: Database) -> None:
 )
 def test_parse_contact(text: str, expected: tuple[str, str]) -> None:
     assert parse_contact(text) == expected
+
+
+def test_closing_skips_the_follow_ups_still_planned(
+    pipeline: PipelineService, database: Database, clock
+) -> None:
+    created = pipeline.add(OpportunityInput(company="Acme", role="Eng", stage=Stage.INTERVIEWING))
+    followups = FollowUpService(database, clock, tz=arrow.now("UTC").tzinfo)
+    logged = followups.log_interview(created.id, arrow.get("2026-11-19T15:00:00Z"))
+    assert {f.status for f in logged.planned} == {FollowUpStatus.PLANNED}
+
+    pipeline.close(created.id, Stage.REJECTED)
+
+    statuses = {f.status for f in pipeline.detail(created.id).follow_ups}
+    assert statuses == {FollowUpStatus.SKIPPED}
