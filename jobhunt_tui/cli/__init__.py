@@ -6,7 +6,6 @@ import sys
 
 import click
 
-from jobhunt_tui.cli import data, followups, pipeline  # noqa: F401  (registers its commands)
 from jobhunt_tui.cli.base import cli
 from jobhunt_tui.domain.errors import JobhuntError
 

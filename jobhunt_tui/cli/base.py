@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
@@ -56,8 +57,30 @@ class BadInputError(click.ClickException):
         click.echo(f"jobhunt: {self.format_message()}", err=True)
 
 
+# Each command's module is imported only when that command runs: `jobhunt list` and the app's
+# start-up skip the import work of every other command.
+COMMAND_MODULES: dict[str, str] = {
+    **dict.fromkeys(("add", "list", "show", "move", "note"), "pipeline"),
+    **dict.fromkeys(("export", "import", "backup", "demo"), "data"),
+    **dict.fromkeys(
+        ("interview", "reply", "followup", "done", "snooze", "agenda", "report"), "followups"
+    ),
+}
+
+
 class JobhuntGroup(click.Group):
-    """A group that turns the domain's errors into BadInputError."""
+    """A group that loads commands lazily and turns the domain's errors into BadInputError."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command name, without importing any command module."""
+        return sorted(COMMAND_MODULES.keys() | self.commands.keys())
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command, importing the module that defines it on first use."""
+        module = COMMAND_MODULES.get(cmd_name)
+        if cmd_name not in self.commands and module is not None:
+            importlib.import_module(f"jobhunt_tui.cli.{module}")
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command, reporting a JobhuntError as one line."""
