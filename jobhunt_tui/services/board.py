@@ -67,12 +67,12 @@ _CARD_QUERY = f"""
                           OR (kind = '{InteractionKind.CALL.value}'
                               AND direction = '{Direction.IN.value}')
                         THEN occurred_at END) AS last_reply_at
-        FROM interaction
+        FROM interaction {{only_interactions}}
         GROUP BY opportunity_id
     ),
     planned AS (
         SELECT opportunity_id, MIN(due_at) AS next_due_at
-        FROM follow_up WHERE status = 'planned'
+        FROM follow_up WHERE status = 'planned' {{only_follow_ups}}
         GROUP BY opportunity_id
     )
     SELECT o.id, c.name, o.role, o.stage, o.priority, o.archived, o.created_at,
@@ -87,6 +87,19 @@ _CARD_QUERY = f"""
     WHERE {{where}}
     ORDER BY o.priority, o.updated_at DESC, o.id
 """
+
+
+def _all_cards(where: str) -> str:
+    """The card query over every opportunity matching `where`."""
+    return _CARD_QUERY.format(where=where, only_interactions="", only_follow_ups="")
+
+
+# One card after a change: the aggregates only look at that opportunity's rows (indexed).
+_ONE_CARD = _CARD_QUERY.format(
+    where="o.id = :id",
+    only_interactions="WHERE opportunity_id = :id",
+    only_follow_ups="AND opportunity_id = :id",
+)
 
 _COUNTS_QUERY = f"""
     SELECT
@@ -163,7 +176,7 @@ class BoardService:
             where += f" AND o.stage NOT IN ({_CLOSED})"
         with self.database.reading() as conn:
             settings = reader.load_settings(conn)
-            rows = conn.execute(_CARD_QUERY.format(where=where)).fetchall()
+            rows = conn.execute(_all_cards(where)).fetchall()
             counts = self._counts(conn, now, settings)
         cards = [_card(row, now, self.tz, settings) for row in rows]
         return BoardSnapshot(cards, counts, settings, include_closed)
@@ -174,7 +187,7 @@ class BoardService:
         """One card re-read after a change (None when gone or archived), and fresh counts."""
         now = self.clock()
         with self.database.reading() as conn:
-            row = conn.execute(_CARD_QUERY.format(where="o.id = ?"), (opportunity_id,)).fetchone()
+            row = conn.execute(_ONE_CARD, {"id": opportunity_id}).fetchone()
             counts = self._counts(conn, now, settings)
         if row is None or row[5]:
             return None, counts

@@ -1,1 +1,1 @@
-"""The Textual app: screens, widgets, styles. Only the command line imports it."""
+"""The Textual app: screens, widgets, one stylesheet and command-palette providers."""

@@ -1,0 +1,173 @@
+"""Command-palette providers: jump to an opportunity, move its stage, export, switch theme.
+
+Every hit is built from Content, never from a markup string: company and role names are the
+user's text and must show literally (Textual's own `Matcher.highlight` parses markup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from jobhunt_tui.domain.board import BoardCard
+from jobhunt_tui.domain.stages import CLOSED_STAGES, OPEN_STAGES
+from jobhunt_tui.domain.text import visible
+
+if TYPE_CHECKING:
+    from jobhunt_tui.ui.screens.main import MainScreen
+
+MAX_HITS = 50
+
+
+def literal_hit_text(matcher: Matcher, text: str) -> Content:
+    """`text` as literal Content with the fuzzy-matched characters highlighted."""
+    content = Content(text)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+def _main(provider: Provider) -> MainScreen | None:
+    """The main screen the palette was opened from (None over any other screen)."""
+    from jobhunt_tui.ui.screens.main import MainScreen
+
+    screen = provider.screen
+    return screen if isinstance(screen, MainScreen) else None
+
+
+def _card_text(card: BoardCard) -> str:
+    return f"{visible(card.company)} · {visible(card.role)}"
+
+
+class OpportunityCommands(Provider):
+    """Jump to an opportunity by company or role (from the cards in memory: no query)."""
+
+    async def search(self, query: str) -> Hits:
+        """Opportunities whose company or role matches the query."""
+        main = _main(self)
+        if main is None:
+            return
+        matcher = self.matcher(query)
+        scored: list[tuple[float, BoardCard, str]] = []
+        for card in main.board.cards():
+            text = _card_text(card)
+            score = matcher.match(text)
+            if score > 0:
+                scored.append((score, card, text))
+        scored.sort(key=lambda item: -item[0])
+        for score, card, text in scored[:MAX_HITS]:
+            yield Hit(
+                score,
+                Content.assemble("Go to ", literal_hit_text(matcher, text)),
+                partial(self._jump, main, card),
+                text=f"Go to {text}",
+                help=f"{card.stage.label}: select it on the board",
+            )
+
+    @staticmethod
+    def _jump(main: MainScreen, card: BoardCard) -> None:
+        """Select the card (clearing a filter that hides it) and focus the board."""
+        board = main.board
+        if not board.select(card.opportunity_id) and board.filter_text:
+            main.query_one("#filter").value = ""  # type: ignore[attr-defined]
+            board.set_filter("")
+            board.select(card.opportunity_id)
+        board.focus()
+
+
+class StageCommands(Provider):
+    """Move the selected opportunity to any stage, or close it with an outcome."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+        main = _main(self)
+        card = main.board.selected if main is not None else None
+        if main is None or card is None:
+            return []
+        commands: list[tuple[str, Callable[[], None], str]] = []
+        for stage in (*OPEN_STAGES, *CLOSED_STAGES):
+            if stage is card.stage:
+                continue
+            verb = "Move to" if stage in OPEN_STAGES else "Close as"
+            commands.append(
+                (f"{verb} {stage.label}", partial(main.move_to, card, stage), "the selected card")
+            )
+        return commands
+
+    async def discover(self) -> Hits:
+        """The moves for the selected card."""
+        for text, command, help_text in self._commands():
+            yield DiscoveryHit(Content(text), command, text=text, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Moves matching the query."""
+        matcher = self.matcher(query)
+        for text, command, help_text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    literal_hit_text(matcher, text),
+                    command,
+                    text=text,
+                    help=help_text,
+                )
+
+
+class ExportCommands(Provider):
+    """Export the data as CSV or JSON into the current folder."""
+
+    FORMATS = (("csv", "Export CSV"), ("json", "Export JSON"))
+
+    async def discover(self) -> Hits:
+        """Both formats."""
+        main = _main(self)
+        if main is None:
+            return
+        for kind, text in self.FORMATS:
+            yield DiscoveryHit(
+                Content(text), partial(main.export, kind), text=text, help="into this folder"
+            )
+
+    async def search(self, query: str) -> Hits:
+        """Formats matching the query."""
+        main = _main(self)
+        if main is None:
+            return
+        matcher = self.matcher(query)
+        for kind, text in self.FORMATS:
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    literal_hit_text(matcher, text),
+                    partial(main.export, kind),
+                    text=text,
+                    help="into this folder",
+                )
+
+
+class ThemeCommands(Provider):
+    """Switch theme by name (the choice is remembered)."""
+
+    def _themes(self) -> list[str]:
+        return sorted(name for name in self.app.available_themes if name != "textual-ansi")
+
+    async def search(self, query: str) -> Hits:
+        """Themes matching the query."""
+        matcher = self.matcher(query)
+        for name in self._themes():
+            text = f"Theme: {name}"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    literal_hit_text(matcher, text),
+                    partial(setattr, self.app, "theme", name),
+                    text=text,
+                )

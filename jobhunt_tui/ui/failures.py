@@ -1,0 +1,30 @@
+"""The one place where failed work becomes a notification the user can read."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.worker import Worker, WorkerState
+
+from jobhunt_tui.domain.errors import JobhuntError
+from jobhunt_tui.domain.text import visible
+
+
+def report_failure(app: App[object], error: BaseException) -> None:
+    """Notify: a JobhuntError is the user's to fix (warning); anything else is a bug (error)."""
+    if isinstance(error, JobhuntError):
+        app.notify(visible(str(error)), severity="warning", markup=False)
+        return
+    app.log.error(repr(error))
+    message = visible(f"{type(error).__name__}: {error}")
+    app.notify(message, title="Something went wrong", severity="error", markup=False)
+
+
+class ReportsWorkerFailures:
+    """Mixin for screens: a worker that raised is reported through `report_failure`."""
+
+    app: App[object]
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Turn a failed worker into a visible notification."""
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            report_failure(self.app, event.worker.error)

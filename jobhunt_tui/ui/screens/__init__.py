@@ -1,0 +1,1 @@
+"""Screens: the main board screen, dialogs, detail and help."""

@@ -1,0 +1,32 @@
+"""Exporting from the palette: write a CSV or JSON file in a worker, then say where."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.screen import Screen
+
+from jobhunt_tui.services.data_io import export_csv, export_records
+from jobhunt_tui.ui.context import Services
+
+
+def export_text(services: Services, kind: str) -> str:
+    """The export's content: CSV, or a JSON list of objects."""
+    if kind == "csv":
+        return export_csv(services.database)
+    return json.dumps(export_records(services.database), indent=2, ensure_ascii=False) + "\n"
+
+
+def start_export(screen: Screen[object], services: Services, kind: str, folder: Path) -> None:
+    """Write `jobhunt-YYYY-MM-DD.<kind>` into `folder` off the UI thread."""
+    day = services.clock().to(services.tz).format("YYYY-MM-DD")
+    target = folder / f"jobhunt-{day}.{kind}"
+
+    def write() -> None:
+        target.write_text(export_text(services, kind), encoding="utf-8")
+        screen.app.call_from_thread(
+            screen.notify, f"Exported to {target}", title="Export", markup=False
+        )
+
+    screen.run_worker(write, thread=True, exit_on_error=False, group="export")

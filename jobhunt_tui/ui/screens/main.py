@@ -1,0 +1,394 @@
+"""The main screen: health header, the board, and the calendar and draft pane regions."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import ClassVar, TypeVar
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input
+
+from jobhunt_tui.domain.board import BoardCard
+from jobhunt_tui.domain.dates import parse_day
+from jobhunt_tui.domain.models import Opportunity, Settings, Stage
+from jobhunt_tui.domain.stages import neighbour
+from jobhunt_tui.domain.text import visible
+from jobhunt_tui.services.pipeline import OpportunityInput
+from jobhunt_tui.ui.context import Services
+from jobhunt_tui.ui.failures import ReportsWorkerFailures
+from jobhunt_tui.ui.messages import BoardLoaded, CardChanged
+from jobhunt_tui.ui.widgets.board import Board
+from jobhunt_tui.ui.widgets.chrome import (
+    CALENDAR_LINES,
+    DRAFT_LINES,
+    HealthHeader,
+    PanePlaceholder,
+    Welcome,
+)
+from jobhunt_tui.ui.widgets.filter import FilterInput
+
+T = TypeVar("T")
+
+NARROW_WIDTH = 110
+"""Below this many columns the side panes give way: tab switches between board and side."""
+
+PANES = ("board", "calendar-pane", "draft-pane")
+
+
+def _name(card: BoardCard) -> str:
+    return visible(card.company)
+
+
+class MainScreen(ReportsWorkerFailures, Screen[None]):
+    """Routes keys to services (in workers) and the results back to the widgets."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "next_pane", "Next pane", show=False, id="main.next_pane",
+                tooltip="Next pane: board, calendar, draft"),
+        Binding("shift+tab", "previous_pane", "Previous pane", show=False,
+                id="main.previous_pane", tooltip="Previous pane"),
+        Binding("u", "undo", "Undo", id="main.undo", show=False, tooltip="Undo the last change"),
+    ]  # fmt: skip
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.settings = Settings()
+        self.loaded = False
+        self._write_lock = threading.Lock()
+
+    def compose(self) -> ComposeResult:
+        """Header, board with its filter line, the side panes, footer."""
+        yield HealthHeader(id="health")
+        with Horizontal(id="panes"):
+            with Vertical(id="board-pane"):
+                yield Welcome(id="welcome")
+                yield Board(id="board")
+                yield FilterInput(id="filter")
+            with Vertical(id="side"):
+                yield PanePlaceholder("Calendar", CALENDAR_LINES, id="calendar-pane")
+                yield PanePlaceholder("Draft", DRAFT_LINES, id="draft-pane")
+        yield Footer(compact=True)
+
+    @property
+    def board(self) -> Board:
+        """The board widget."""
+        return self.query_one(Board)
+
+    def on_mount(self) -> None:
+        """Focus the board and read it off the UI thread."""
+        self.board.set_clock(self.services.clock(), self.services.tz)
+        self.board.focus()
+        self.load_board(include_closed=False)
+
+    # Loading
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load_board(self, include_closed: bool, select_id: int | None = None) -> None:
+        """Read every card (one aggregate query) and post them."""
+        snapshot = self.services.board.load(include_closed=include_closed)
+        self.post_message(BoardLoaded(snapshot, select_id))
+
+    @on(BoardLoaded)
+    def _board_loaded(self, event: BoardLoaded) -> None:
+        """Show the cards; after the first paint, warm up the ORM for the first write."""
+        snapshot = event.snapshot
+        self.settings = snapshot.settings
+        self.board.set_clock(self.services.clock(), self.services.tz)
+        self.board.set_cards(snapshot.cards, snapshot.include_closed)
+        if event.select_id is not None:
+            self.board.select(event.select_id)
+        self.query_one(HealthHeader).show(snapshot.counts)
+        self._update_welcome()
+        if not self.loaded:
+            self.loaded = True
+            self.call_after_refresh(self._prepare_writes)
+
+    @work(thread=True, exit_on_error=False, group="warm-up")
+    def _prepare_writes(self) -> None:
+        """Import the ORM now, off the UI thread, so the first change is quick."""
+        self.services.board.prepare_writes()
+
+    def _update_welcome(self) -> None:
+        self.query_one(Welcome).display = self.board.card_count == 0
+
+    # Changes: one worker per change, serialised, each re-reading only the changed card
+
+    def change(self, opportunity_id: int, label: str, apply: Callable[[], str]) -> None:
+        """Run `apply` (a service call returning a note) in a worker, undoably."""
+        self._change(opportunity_id, label, apply)
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def _change(self, opportunity_id: int, label: str, apply: Callable[[], str]) -> None:
+        note = self.undoable(opportunity_id, label, apply)
+        self.refresh_card(opportunity_id, note)
+
+    def refresh_card(self, opportunity_id: int, note: str = "") -> None:
+        """Re-read one card and the counts (call from a worker) and post them."""
+        card, counts = self.services.board.card(opportunity_id, self.settings)
+        self.post_message(CardChanged(opportunity_id, card, counts, note))
+
+    @on(CardChanged)
+    def _card_changed(self, event: CardChanged) -> None:
+        """Update the one card in place, the header counts, and say what happened."""
+        if event.card is None:
+            self.board.remove(event.opportunity_id)
+        else:
+            self.board.upsert(event.card)
+            if event.select:
+                self.board.select(event.opportunity_id)
+        self.query_one(HealthHeader).show(event.counts)
+        self._update_welcome()
+        if event.note:
+            self.notify(event.note, markup=False, timeout=3)
+
+    def _selected(self) -> BoardCard | None:
+        card = self.board.selected
+        if card is None:
+            self.notify("No opportunity selected: press a to add one.", markup=False)
+        return card
+
+    # Board actions (bound on the Board widget as screen.*)
+
+    def action_move_card(self, step: int) -> None:
+        """Move the selected opportunity one stage left or right."""
+        card = self._selected()
+        if card is None:
+            return
+        target = neighbour(card.stage, step)
+        if target is None:
+            side = "first" if step < 0 else "last"
+            self.notify(f"Already in the {side} open stage.", markup=False, timeout=2)
+            return
+        self.move_to(card, target)
+
+    def move_to(self, card: BoardCard, stage: Stage) -> None:
+        """Move a card to any stage (the palette uses this too)."""
+        pipeline = self.services.pipeline
+        label = f"move {_name(card)} to {stage.label}"
+
+        def apply() -> str:
+            pipeline.move(card.opportunity_id, stage)
+            return f"{_name(card)} → {stage.label}"
+
+        self.change(card.opportunity_id, label, apply)
+
+    def action_add(self) -> None:
+        """Open the form for a new opportunity."""
+        from jobhunt_tui.ui.screens.form import OpportunityForm
+
+        self.app.push_screen(
+            OpportunityForm("Add opportunity", self._save_new, self._parse_day),
+            self._saved,
+        )
+
+    def action_edit(self) -> None:
+        """Open the form on the selected opportunity (read in a worker first)."""
+        card = self._selected()
+        if card is not None:
+            self._open_edit(card.opportunity_id)
+
+    @work(thread=True, exit_on_error=False, group="read")
+    def _open_edit(self, opportunity_id: int) -> None:
+        from jobhunt_tui.ui.screens.form import OpportunityForm
+
+        current = self.services.pipeline.get(opportunity_id)
+        self.app.call_from_thread(
+            self.app.push_screen,
+            OpportunityForm(
+                "Edit opportunity", self._edit_saver(current), self._parse_day, current
+            ),
+            self._saved,
+        )
+
+    def _parse_day(self, text: str, field: str) -> object:
+        return parse_day(text, self.services.clock(), self.services.tz, field=field)
+
+    def _save_new(self, data: OpportunityInput) -> Opportunity:
+        """Add (runs in the form's worker); undo removes it again."""
+        with self._write_lock:
+            created = self.services.pipeline.add(data)
+            self.services.history.created(created.id, f"add {visible(created.company_name)}")
+        return created
+
+    def _edit_saver(self, current: Opportunity) -> Callable[[OpportunityInput], Opportunity]:
+        def save(data: OpportunityInput) -> Opportunity:
+            label = f"edit {visible(current.company_name)}"
+            return self.undoable(
+                current.id, label, lambda: self.services.pipeline.edit(current.id, data)
+            )
+
+        return save
+
+    def undoable(self, opportunity_id: int, label: str, apply: Callable[[], T]) -> T:
+        """Record the opportunity for undo, then apply a change (call from a worker)."""
+        with self._write_lock:
+            self.services.history.before_change(opportunity_id, label)
+            return apply()
+
+    def _saved(self, saved: Opportunity | None) -> None:
+        """After the form: re-read the one card it touched."""
+        if saved is not None:
+            self.card_saved(saved.id, f"Saved {visible(saved.company_name)}")
+
+    def card_saved(self, opportunity_id: int, note: str) -> None:
+        """A dialog changed this opportunity: re-read its card and show `note`."""
+        self.board.focus()
+        self._refresh_after_form(opportunity_id, note)
+
+    @work(thread=True, exit_on_error=False, group="read")
+    def _refresh_after_form(self, opportunity_id: int, note: str) -> None:
+        self.refresh_card(opportunity_id, note)
+
+    def action_open_detail(self) -> None:
+        """Open the selected opportunity's detail screen."""
+        from jobhunt_tui.ui.screens.detail import DetailScreen
+
+        card = self._selected()
+        if card is not None:
+            self.app.push_screen(
+                DetailScreen(
+                    card.opportunity_id,
+                    self.services.pipeline.detail,
+                    self.services.clock(),
+                    self.services.tz,
+                )
+            )
+
+    def action_close_card(self) -> None:
+        """Ask for an outcome, then close the selected opportunity."""
+        from jobhunt_tui.ui.screens.close import CloseDialog
+
+        card = self._selected()
+        if card is None:
+            return
+
+        def closed(outcome: Stage | None) -> None:
+            if outcome is not None:
+                self.move_to(card, outcome)
+
+        self.app.push_screen(CloseDialog(card), closed)
+
+    def action_log_interview(self) -> None:
+        """Log an interview on the selected opportunity (plans the follow-ups)."""
+        from jobhunt_tui.ui.screens import follow_up_actions
+
+        follow_up_actions.log_interview(self, self._selected())
+
+    def action_log_reply(self) -> None:
+        """Log a reply from the employer (cancels the planned follow-ups)."""
+        from jobhunt_tui.ui.screens import follow_up_actions
+
+        follow_up_actions.log_reply(self, self._selected())
+
+    def action_plan_follow_up(self) -> None:
+        """Plan a follow-up by hand; the pest guard may warn."""
+        from jobhunt_tui.ui.screens import follow_up_actions
+
+        follow_up_actions.plan_follow_up(self, self._selected())
+
+    def action_open_draft(self) -> None:
+        """The draft editor pane is not built yet."""
+        self.notify("The draft editor pane is not available yet.", markup=False)
+
+    def action_toggle_closed(self) -> None:
+        """Show or hide closed opportunities (reads the board again)."""
+        selected = self.board.selected
+        self.load_board(
+            not self.board.include_closed, selected.opportunity_id if selected else None
+        )
+
+    # Filter
+
+    def action_filter(self) -> None:
+        """Show the filter line and type into it."""
+        self.query_one("#board-pane").add_class("-filtering")
+        self.query_one(FilterInput).focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        """Filter as the user types."""
+        self.board.set_filter(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_kept(self) -> None:
+        """Keep the filter and go back to the board."""
+        if not self.query_one(FilterInput).value:
+            self.query_one("#board-pane").remove_class("-filtering")
+        self.board.focus()
+
+    @on(FilterInput.Cleared)
+    def _filter_cleared(self) -> None:
+        """Drop the filter and hide its line."""
+        self.board.set_filter("")
+        self.query_one("#board-pane").remove_class("-filtering")
+        self.board.focus()
+
+    # Undo
+
+    def action_undo(self) -> None:
+        """Undo the last change (several levels)."""
+        selected = self.board.selected
+        self._undo(selected.opportunity_id if selected else None, self.board.include_closed)
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def _undo(self, select_id: int | None, include_closed: bool) -> None:
+        with self._write_lock:
+            label = self.services.history.undo()
+        snapshot = self.services.board.load(include_closed=include_closed)
+        self.post_message(BoardLoaded(snapshot, select_id))
+        self.app.call_from_thread(self.notify, f"Undone: {label}", markup=False, timeout=3)
+
+    # Panes
+
+    def action_next_pane(self) -> None:
+        """Focus the next pane (board, calendar, draft)."""
+        self._focus_pane(1)
+
+    def action_previous_pane(self) -> None:
+        """Focus the previous pane."""
+        self._focus_pane(-1)
+
+    def _focus_pane(self, step: int) -> None:
+        focused = self.focused
+        current = 0
+        for index, pane_id in enumerate(PANES):
+            pane = self.query_one(f"#{pane_id}")
+            if focused is not None and (focused is pane or pane in focused.ancestors):
+                current = index
+        target = PANES[(current + step) % len(PANES)]
+        self.set_class(target != "board", "-side-shown")
+        widget: Widget = self.query_one(f"#{target}")
+        self.call_after_refresh(widget.focus)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Narrow terminals show one side at a time."""
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+
+    def export(self, kind: str) -> None:
+        """Export all data as `kind` (csv or json) into the current folder."""
+        from jobhunt_tui.ui.screens.exports import start_export
+
+        start_export(self, self.services, kind, Path.cwd())
+
+    def save_settings(self, settings: Settings) -> None:
+        """Remember new settings (the theme) in a worker."""
+        self.settings = settings
+        self._save_settings(settings)
+
+    @work(thread=True, exit_on_error=False, group="settings")
+    def _save_settings(self, settings: Settings) -> None:
+        with self._write_lock:
+            self.services.pipeline.save_settings(settings)
+
+    def with_theme(self, theme: str) -> Settings:
+        """The current settings with another theme."""
+        return replace(self.settings, theme=theme)

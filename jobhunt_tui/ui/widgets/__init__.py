@@ -1,0 +1,1 @@
+"""Widgets display plain domain objects and emit messages; they never touch storage."""

@@ -1,0 +1,96 @@
+"""The frame around the board: health header, placeholder panes and the first-launch welcome."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from jobhunt_tui.domain.health import header_line
+from jobhunt_tui.services.board import HealthCounts
+
+
+def health_content(counts: HealthCounts | None) -> Content:
+    """'jobhunt ── 5 active · 2 due today · 1 overdue', with a warning below the floor."""
+    title = Content.styled(" jobhunt ", "bold")
+    if counts is None:
+        return Content.assemble(title, ("── loading…", "dim"))
+    parts: list[Content | str | tuple[str, str]] = [
+        title,
+        "── ",
+        header_line(counts.active, counts.due),
+    ]
+    if counts.below_floor:
+        parts.append((f"  ⚠ below {counts.floor} active: add a backup", "bold $text-warning"))
+    return Content.assemble(*parts)
+
+
+class HealthHeader(Static):
+    """One line at the top: the app's name and the search-health counts."""
+
+    DEFAULT_CSS = """
+    HealthHeader { dock: top; height: 1; width: 1fr; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(health_content(None), id=id)
+        self.counts: HealthCounts | None = None
+
+    def show(self, counts: HealthCounts) -> None:
+        """Show new counts; the warning class colours the line below the floor."""
+        self.counts = counts
+        self.set_class(counts.below_floor, "-below-floor")
+        self.update(health_content(counts))
+
+
+class PanePlaceholder(Vertical, can_focus=True):
+    """A titled, bordered region that later work fills (the calendar, the draft editor)."""
+
+    def __init__(self, title: str, lines: tuple[str, ...], *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="pane placeholder")
+        self.border_title = title
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        """The text saying what will be here."""
+        yield Static(Content("\n").join(Content(line) for line in self.lines))
+
+
+CALENDAR_LINES = (
+    "Follow-up calendar: coming next.",
+    "",
+    "A month view with markers on days",
+    "that have follow-ups, and the agenda:",
+    "overdue, today, upcoming.",
+    "",
+    "Keys: [ ] month · t today · o open",
+    "space done · s snooze",
+)
+
+DRAFT_LINES = (
+    "Draft editor: coming next.",
+    "",
+    "The email or phone script of the",
+    "selected follow-up: To, Subject, Body.",
+    "",
+    "Keys: ctrl+s save · ctrl+t template",
+    "ctrl+e $EDITOR · ctrl+o mark sent",
+)
+
+
+class Welcome(Static):
+    """Shown on an empty board: the three keys that matter."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        text = Content.assemble(
+            ("Welcome to jobhunt.", "bold"),
+            "\n\nNothing here yet. Three keys get you going:\n\n",
+            ("  a", "bold $accent"),
+            "  add an opportunity\n",
+            ("  i", "bold $accent"),
+            "  log an interview (plans the follow-ups)\n",
+            ("  ?", "bold $accent"),
+            "  help: every key\n",
+        )
+        super().__init__(text, id=id)

@@ -1,0 +1,229 @@
+"""One stage column of the board: a line-API ScrollView that renders only the visible cards."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import ClassVar
+
+import arrow
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from jobhunt_tui.domain.board import BoardCard
+from jobhunt_tui.domain.localtime import Zone
+from jobhunt_tui.ui.widgets.card_lines import CARD_HEIGHT, card_lines
+
+_ROLES = ("company", "muted", "warning", "accent")
+
+
+class BoardColumn(ScrollView, can_focus=False):
+    """The cards of one stage. Holds plain BoardCards; draws a few lines per visible card."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "board-column--card",
+        "board-column--selected",
+        "board-column--cursor",
+        "board-column--company",
+        "board-column--muted",
+        "board-column--warning",
+        "board-column--accent",
+    }
+
+    DEFAULT_CSS = """
+    BoardColumn {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    class Clicked(Message):
+        """The user clicked a card of this column."""
+
+        def __init__(self, column: BoardColumn, index: int) -> None:
+            super().__init__()
+            self.column = column
+            self.index = index
+
+    def __init__(self, key: str, title: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.key = key
+        self.title = title
+        self.cards: list[BoardCard] = []
+        self.shown: list[BoardCard] = []
+        self.cursor = 0
+        self.active = False
+        self.now: arrow.Arrow = arrow.utcnow()
+        self.tz: Zone = "UTC"
+        self._edges = (False, False)
+        self._update_title()
+
+    # Data
+
+    def set_cards(self, cards: list[BoardCard], matches: set[int] | None) -> None:
+        """Replace every card, then apply the filter (`matches`: ids shown, None for all)."""
+        self.cards = cards
+        self.apply_filter(matches)
+
+    def apply_filter(self, matches: set[int] | None) -> None:
+        """Show only the cards whose ids are in `matches` (all when None); keep the selection."""
+        selected = self.selected
+        if matches is None:
+            self.shown = self.cards
+        else:
+            self.shown = [card for card in self.cards if card.opportunity_id in matches]
+        self.cursor = 0
+        if selected is not None:
+            self.select_id(selected.opportunity_id)
+        self._relayout()
+
+    def insert(self, card: BoardCard, shown: bool) -> None:
+        """Add `card` at the top of its priority group (it is the most recently updated)."""
+        self.cards.insert(_priority_index(self.cards, card.priority), card)
+        if shown and self.shown is not self.cards:
+            self.shown.insert(_priority_index(self.shown, card.priority), card)
+        self._relayout()
+
+    def replace(self, card: BoardCard) -> bool:
+        """Put `card` in place of the card with its id; False when it is not in this column."""
+        for cards in (self.cards, self.shown) if self.shown is not self.cards else (self.cards,):
+            for index, existing in enumerate(cards):
+                if existing.opportunity_id == card.opportunity_id:
+                    cards[index] = card
+                    break
+            else:
+                return False
+        self.refresh()
+        return True
+
+    def remove(self, opportunity_id: int) -> bool:
+        """Take the card with this id out; False when it is not in this column."""
+        found = False
+        for cards in (self.cards, self.shown) if self.shown is not self.cards else (self.cards,):
+            for index, existing in enumerate(cards):
+                if existing.opportunity_id == opportunity_id:
+                    del cards[index]
+                    found = True
+                    break
+        if found:
+            self.cursor = min(self.cursor, max(0, len(self.shown) - 1))
+            self._relayout()
+        return found
+
+    @property
+    def selected(self) -> BoardCard | None:
+        """The card under the cursor, if the column shows any."""
+        if 0 <= self.cursor < len(self.shown):
+            return self.shown[self.cursor]
+        return None
+
+    def index_of(self, opportunity_id: int) -> int | None:
+        """Where the card with this id is among the shown cards."""
+        for index, card in enumerate(self.shown):
+            if card.opportunity_id == opportunity_id:
+                return index
+        return None
+
+    def select_id(self, opportunity_id: int) -> bool:
+        """Put the cursor on the card with this id; False when it is not shown here."""
+        index = self.index_of(opportunity_id)
+        if index is None:
+            return False
+        self.move_cursor(index)
+        return True
+
+    # Cursor
+
+    def move_cursor(self, index: int) -> None:
+        """Select the card at `index` (clamped), redrawing only the two cards that changed."""
+        previous = self.cursor
+        self.cursor = max(0, min(index, len(self.shown) - 1))
+        if previous != self.cursor:
+            self.refresh_lines(previous * CARD_HEIGHT, CARD_HEIGHT)
+        self.refresh_lines(self.cursor * CARD_HEIGHT, CARD_HEIGHT)
+        self.scroll_to_cursor()
+
+    def set_active(self, active: bool) -> None:
+        """Whether this is the board's current column (its cursor is highlighted)."""
+        if active != self.active:
+            self.active = active
+            self.refresh()
+
+    def scroll_to_cursor(self) -> None:
+        """Scroll just enough to show the selected card."""
+        top = self.cursor * CARD_HEIGHT
+        height = self.scrollable_content_region.height
+        if height <= 0:
+            return
+        if top < self.scroll_y:
+            self.scroll_to(y=top, animate=False)
+        elif top + CARD_HEIGHT - 1 > self.scroll_y + height:
+            self.scroll_to(y=top + CARD_HEIGHT - 1 - height, animate=False)
+
+    @property
+    def page(self) -> int:
+        """How many whole cards fit in the column."""
+        return max(1, self.scrollable_content_region.height // CARD_HEIGHT)
+
+    # Rendering
+
+    def _relayout(self) -> None:
+        self.virtual_size = Size(0, len(self.shown) * CARD_HEIGHT)
+        self._update_title()
+        self.refresh()
+
+    def set_edges(self, more_left: bool, more_right: bool) -> None:
+        """Mark the title when more columns are hidden to the left or right."""
+        if (more_left, more_right) != self._edges:
+            self._edges = (more_left, more_right)
+            self._update_title()
+
+    def _update_title(self) -> None:
+        total = len(self.cards)
+        count = f"{len(self.shown)}/{total}" if len(self.shown) != total else str(total)
+        left, right = self._edges
+        self.border_title = f"{'‹ ' if left else ''}{self.title} {count}{' ›' if right else ''}"
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the cursor in view when the column changes size."""
+        self.call_after_refresh(self.scroll_to_cursor)
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the column: part of a card, or blank below the last one."""
+        width = self.scrollable_content_region.width
+        index, part = divmod(self.scroll_offset.y + y, CARD_HEIGHT)
+        if index >= len(self.shown):
+            return Strip.blank(width, self.rich_style)
+        selected = self.active and index == self.cursor
+        lines = card_lines(self.shown[index], max(1, width - 2), self.now, self.tz)
+        base = self._style("selected" if selected else "card")
+        if part == CARD_HEIGHT - 1:
+            return Strip.blank(width, self.rich_style)
+        gutter = Segment("▌ " if selected else "  ", self._style("cursor") if selected else base)
+        segments = [gutter]
+        for piece in lines[part]:
+            style = base + self._style(piece.role, partial=True) if piece.role in _ROLES else base
+            segments.append(Segment(piece.text, style))
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+
+    def _style(self, name: str, partial: bool = False) -> Style:
+        return self.get_component_rich_style(f"board-column--{name}", partial=partial)
+
+    def on_click(self, event: events.Click) -> None:
+        """Select the clicked card (stored text carries no actions: nothing else happens)."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = (offset.y + self.scroll_offset.y) // CARD_HEIGHT
+        if 0 <= index < len(self.shown):
+            self.post_message(self.Clicked(self, index))
+
+
+def _priority_index(cards: list[BoardCard], priority: int) -> int:
+    """The first position whose priority is not below `priority` (cards sort by priority)."""
+    return bisect_left(cards, priority, key=lambda card: card.priority)

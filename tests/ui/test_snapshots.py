@@ -1,0 +1,58 @@
+"""Snapshots (pytest-textual-snapshot) of the board, the detail screen and the help screen.
+
+Demo data at a fixed clock in UTC, cursor blink off. Regenerate after a deliberate change with
+`pytest tests/ui/test_snapshots.py --snapshot-update`, then look at the SVGs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from jobhunt_tui.domain.clock import Clock
+from jobhunt_tui.services.demo import fill_demo
+from jobhunt_tui.storage.database import Database
+from jobhunt_tui.ui import keymap
+from jobhunt_tui.ui.app import JobhuntApp
+from tests.ui.helpers import settle
+
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture
+def demo_app(database: Database, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> JobhuntApp:
+    """The app on the demo search, with a keymap path that reads the same on every machine."""
+    monkeypatch.setattr(keymap, "config_path", lambda: Path("~/.config/jobhunt/keymap.toml"))
+    fill_demo(database, clock)
+    return JobhuntApp(database, clock, tz="UTC", cursor_blink=False)
+
+
+def keys(*pressed: str) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """Wait for the board, press `pressed` one by one (waiting after each), then settle."""
+
+    async def run(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        for key in pressed:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run
+
+
+def test_board_at_80x24(snap_compare: SnapCompare, demo_app: JobhuntApp) -> None:
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=keys("l"))
+
+
+def test_board_at_160x48(snap_compare: SnapCompare, demo_app: JobhuntApp) -> None:
+    assert snap_compare(demo_app, terminal_size=(160, 48), run_before=keys("l", "l", "l", "j"))
+
+
+def test_detail_screen(snap_compare: SnapCompare, demo_app: JobhuntApp) -> None:
+    assert snap_compare(demo_app, terminal_size=(100, 40), run_before=keys("l", "l", "l", "enter"))
+
+
+def test_help_screen(snap_compare: SnapCompare, demo_app: JobhuntApp) -> None:
+    assert snap_compare(demo_app, terminal_size=(120, 40), run_before=keys("question_mark"))
