@@ -24,7 +24,8 @@ from jobhunt_tui.domain.localtime import Zone, local_date, short_date, short_dat
 from jobhunt_tui.domain.models import Channel, FollowUp, FollowUpKind
 from jobhunt_tui.domain.pest_guard import GuardResult, PestGuardRefused
 from jobhunt_tui.domain.spacing import kind_label
-from jobhunt_tui.services.followups import FollowUpService, local_zone
+from jobhunt_tui.services.followups import FollowUpService
+from jobhunt_tui.services.zone import local_zone
 
 KIND_NAMES = [kind.value for kind in FollowUpKind]
 CHANNEL_NAMES = [channel.value for channel in Channel]

@@ -21,6 +21,7 @@ from jobhunt_tui.domain.models import Direction, FollowUpKind, InteractionKind, 
 from jobhunt_tui.domain.spacing import TOUCH_KINDS
 from jobhunt_tui.domain.stages import CLOSED_STAGES, OPEN_STAGES, is_open
 from jobhunt_tui.domain.timeutil import from_stored, maybe_from_stored, to_stored
+from jobhunt_tui.services.zone import local_zone
 from jobhunt_tui.storage import reader
 from jobhunt_tui.storage.database import Database
 
@@ -109,13 +110,6 @@ _COUNTS_QUERY = f"""
     FROM follow_up AS f JOIN opportunity AS o ON o.id = f.opportunity_id
     WHERE f.status = 'planned' AND o.archived = 0 AND o.stage NOT IN ({_CLOSED})
 """
-
-
-def local_zone() -> dt.tzinfo:
-    """The user's zone: JOBHUNT_TZ when set, else the operating system's (as followups)."""
-    from jobhunt_tui.services.followups import local_zone as followups_zone
-
-    return followups_zone()
 
 
 def _card(row: sqlite3.Row, now: arrow.Arrow, tz: Zone, settings: Settings) -> BoardCard:

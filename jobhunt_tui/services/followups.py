@@ -8,7 +8,6 @@ two processes working on one file never plan from a stale picture.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,7 @@ from jobhunt_tui.domain.agenda import DEFAULT_DAYS, MAX_DAYS, Agenda, AgendaItem
 from jobhunt_tui.domain.clock import Clock, system_clock
 from jobhunt_tui.domain.errors import ValidationError
 from jobhunt_tui.domain.health import weekly_counts, weekly_window_start
-from jobhunt_tui.domain.localtime import Zone, at_local, local_date, zone
+from jobhunt_tui.domain.localtime import Zone, at_local, local_date
 from jobhunt_tui.domain.models import (
     Channel,
     Contact,
@@ -36,23 +35,12 @@ from jobhunt_tui.domain.plans import CadencePlan, History
 from jobhunt_tui.domain.stages import CLOSED_STAGES, is_open
 from jobhunt_tui.domain.text import NAME_MAX, NOTE_MAX, clean_optional
 from jobhunt_tui.domain.timeutil import date_to_stored, from_stored, to_stored
+from jobhunt_tui.services.zone import local_zone
 from jobhunt_tui.storage import reader
 from jobhunt_tui.storage.database import Database
 
 if TYPE_CHECKING:
     from jobhunt_tui.storage.repository import Repository
-
-TZ_ENV_VAR = "JOBHUNT_TZ"
-
-
-def local_zone() -> dt.tzinfo:
-    """The user's zone: JOBHUNT_TZ (an IANA name) when set, else the operating system's."""
-    name = os.environ.get(TZ_ENV_VAR, "").strip()
-    if name:
-        return zone(name)
-    from dateutil import tz
-
-    return tz.tzlocal()
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from textual.theme import Theme
 from jobhunt_tui.domain.clock import Clock, system_clock
 from jobhunt_tui.domain.localtime import Zone
 from jobhunt_tui.domain.models import Settings
+from jobhunt_tui.services.zone import local_zone
 from jobhunt_tui.ui.context import Services
 from jobhunt_tui.ui.keymap import load_keymap
 from jobhunt_tui.ui.screens.main import MainScreen
@@ -71,7 +72,7 @@ class JobhuntApp(App[None]):
     ) -> None:
         super().__init__()
         self.cursor_blink = cursor_blink
-        self.services = Services(database, clock, tz if tz is not None else _local_zone())
+        self.services = Services(database, clock, tz if tz is not None else local_zone())
         self.settings = settings if settings is not None else Settings()
         self.keymap_path = keymap_path
 
@@ -135,12 +136,6 @@ class JobhuntApp(App[None]):
                 keys.append(display)
             del key
         return [(" ".join(keys), text, ident) for (ident, _action), (keys, text) in grouped.items()]
-
-
-def _local_zone() -> Zone:
-    from jobhunt_tui.services.followups import local_zone
-
-    return local_zone()
 
 
 def run_app(database: Database, clock: Clock = system_clock) -> None:

@@ -20,8 +20,9 @@ from jobhunt_tui.domain.models import (
     Stage,
 )
 from jobhunt_tui.domain.pest_guard import PestGuardRefused
-from jobhunt_tui.services.followups import FollowUpService, local_zone
+from jobhunt_tui.services.followups import FollowUpService
 from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
+from jobhunt_tui.services.zone import local_zone
 from jobhunt_tui.storage.database import Database
 
 TZ = "Europe/Berlin"
