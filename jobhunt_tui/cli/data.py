@@ -213,15 +213,14 @@ def demo(state: CliState, demo_db: Path | None, no_open: bool) -> None:
     temporary file, never into your own data. A file that already holds opportunities is
     refused.
     """
-    from jobhunt_tui.services.demo import fill_demo
+    from jobhunt_tui.services.demo import fill_demo, stored_opportunities
 
     if demo_db is not None:
         state.db_path = demo_db
     elif state.db_path is None:
         state.db_path = Path(tempfile.mkdtemp(prefix="jobhunt-demo-")) / "jobhunt.db"
     shown = safe(str(state.db_path))
-    with state.database.reading() as conn:
-        held = conn.execute("SELECT COUNT(*) FROM opportunity").fetchone()[0]
+    held = stored_opportunities(state.database)
     if held:
         fail(f"{shown} already holds {held} opportunities; open it with: jobhunt --db {shown}")
     summary = fill_demo(state.database, state.clock)

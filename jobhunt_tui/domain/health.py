@@ -28,7 +28,7 @@ from jobhunt_tui.domain.models import (
     Stage,
 )
 from jobhunt_tui.domain.spacing import SENT_KINDS, is_outbound, is_reply, is_touch
-from jobhunt_tui.domain.stages import is_active
+from jobhunt_tui.domain.stages import is_active, is_open
 
 
 @dataclass(frozen=True)
@@ -196,14 +196,48 @@ def build_card(
     settings: Settings,
 ) -> BoardCard:
     """A board card from an opportunity and its pre-aggregated values."""
-    stage, archived = opportunity.stage, opportunity.archived
+    return card_for(
+        CardBasics(
+            opportunity.id,
+            opportunity.company_name,
+            opportunity.role,
+            opportunity.stage,
+            opportunity.priority,
+            opportunity.archived,
+            opportunity.created_at,
+        ),
+        values,
+        now=now,
+        tz=tz,
+        settings=settings,
+    )
+
+
+@dataclass(frozen=True)
+class CardBasics:
+    """The stored fields of an opportunity that a card shows or its rules need."""
+
+    opportunity_id: int
+    company: str
+    role: str
+    stage: Stage
+    priority: int
+    archived: bool
+    created_at: arrow.Arrow
+
+
+def card_for(
+    basics: CardBasics, values: Aggregates, *, now: arrow.Arrow, tz: Zone, settings: Settings
+) -> BoardCard:
+    """A board card: what it shows, and the overdue, idle and quiet rules applied to it."""
+    stage, archived = basics.stage, basics.archived
     next_at = values.next_follow_up_at
     return BoardCard(
-        opportunity_id=opportunity.id,
-        company=opportunity.company_name,
-        role=opportunity.role,
+        opportunity_id=basics.opportunity_id,
+        company=basics.company,
+        role=basics.role,
         stage=stage,
-        priority=opportunity.priority,
+        priority=basics.priority,
         archived=archived,
         last_touch_at=values.last_touch_at,
         next_follow_up_at=next_at,
@@ -211,13 +245,13 @@ def build_card(
         days_since_touch=(
             None if values.last_touch_at is None else days_between(values.last_touch_at, now, tz)
         ),
-        overdue=next_at is not None and is_overdue(next_at, now, tz),
+        overdue=next_at is not None and is_open(stage) and is_overdue(next_at, now, tz),
         idle=is_idle(
             stage=stage,
             archived=archived,
             last_touch_at=values.last_touch_at,
             next_follow_up_at=next_at,
-            created_at=opportunity.created_at,
+            created_at=basics.created_at,
             now=now,
             tz=tz,
             settings=settings,

@@ -11,17 +11,16 @@ duplicates. Times are written in UTC. The icalendar package folds long lines and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import arrow
 
-from jobhunt_tui.domain.models import FollowUpKind, FollowUpStatus, Stage
+from jobhunt_tui.domain.models import FollowUpStatus
 from jobhunt_tui.domain.spacing import kind_label
 from jobhunt_tui.domain.stages import is_open
 from jobhunt_tui.domain.text import strip_controls
-from jobhunt_tui.domain.timeutil import from_stored, maybe_from_stored
+from jobhunt_tui.storage import calendar_reads
+from jobhunt_tui.storage.calendar_reads import CalendarFollowUp, CalendarInterview
 from jobhunt_tui.storage.database import Database
 
 if TYPE_CHECKING:
@@ -30,38 +29,6 @@ if TYPE_CHECKING:
 PRODID = "-//jobhunt//jobhunt-tui//EN"
 UID_DOMAIN = "jobhunt"
 INTERVIEW_LENGTH = dt.timedelta(hours=1)
-
-_FOLLOW_UPS = """
-    SELECT f.id, f.opportunity_id, f.kind, f.channel, f.due_at, f.status, f.done_at,
-           c.name, o.role, o.stage, o.archived
-    FROM follow_up AS f
-    JOIN opportunity AS o ON o.id = f.opportunity_id
-    JOIN company AS c ON c.id = o.company_id
-    ORDER BY f.id
-"""
-_INTERVIEWS = """
-    SELECT i.id, i.opportunity_id, i.occurred_at, i.summary, c.name, o.role
-    FROM interaction AS i
-    JOIN opportunity AS o ON o.id = i.opportunity_id
-    JOIN company AS c ON c.id = o.company_id
-    WHERE i.kind = 'interview'
-    ORDER BY i.id
-"""
-
-
-@dataclass(frozen=True)
-class _FollowUpRow:
-    id: int
-    opportunity_id: int
-    kind: FollowUpKind
-    channel: str
-    due_at: arrow.Arrow
-    status: FollowUpStatus
-    done_at: arrow.Arrow | None
-    company: str
-    role: str
-    stage: Stage
-    archived: bool
 
 
 def follow_up_uid(follow_up_id: int) -> str:
@@ -79,8 +46,8 @@ def export_ics(database: Database, now: arrow.Arrow) -> bytes:
     from icalendar import Calendar
 
     with database.reading() as conn:
-        follow_ups = [_follow_up_row(row) for row in conn.execute(_FOLLOW_UPS)]
-        interviews = conn.execute(_INTERVIEWS).fetchall()
+        follow_ups = calendar_reads.calendar_follow_ups(conn)
+        interviews = calendar_reads.calendar_interviews(conn)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -89,38 +56,12 @@ def export_ics(database: Database, now: arrow.Arrow) -> bytes:
     stamp = _utc(now)
     for row in follow_ups:
         calendar.add_component(_todo(row, stamp))
-    for interview_id, opportunity_id, occurred_at, summary, company, role in interviews:
-        calendar.add_component(
-            _event(
-                interview_id,
-                opportunity_id,
-                from_stored(occurred_at),
-                summary,
-                company,
-                role,
-                stamp,
-            )
-        )
+    for interview in interviews:
+        calendar.add_component(_event(interview, stamp))
     return calendar.to_ical()
 
 
-def _follow_up_row(row: Sequence[Any]) -> _FollowUpRow:
-    return _FollowUpRow(
-        id=row[0],
-        opportunity_id=row[1],
-        kind=FollowUpKind(row[2]),
-        channel=row[3],
-        due_at=from_stored(row[4]),
-        status=FollowUpStatus(row[5]),
-        done_at=maybe_from_stored(row[6]),
-        company=row[7],
-        role=row[8],
-        stage=Stage(row[9]),
-        archived=bool(row[10]),
-    )
-
-
-def _todo(row: _FollowUpRow, stamp: dt.datetime) -> Todo:
+def _todo(row: CalendarFollowUp, stamp: dt.datetime) -> Todo:
     from icalendar import Alarm, Todo
 
     label = kind_label(row.kind.value).capitalize()
@@ -153,28 +94,21 @@ def _todo(row: _FollowUpRow, stamp: dt.datetime) -> Todo:
     return todo
 
 
-def _event(
-    interview_id: int,
-    opportunity_id: int,
-    start: arrow.Arrow,
-    summary: str,
-    company: str,
-    role: str,
-    stamp: dt.datetime,
-) -> Event:
+def _event(interview: CalendarInterview, stamp: dt.datetime) -> Event:
     from icalendar import Event
 
+    company, role = _text(interview.company), _text(interview.role)
     event = Event()
-    event.add("uid", interview_uid(interview_id))
+    event.add("uid", interview_uid(interview.id))
     event.add("dtstamp", stamp)
-    event.add("summary", f"Interview: {_text(company)} — {_text(role)}")
-    details = _text(summary)
+    event.add("summary", f"Interview: {company} — {role}")
+    details = _text(interview.summary)
     event.add(
         "description",
-        f"{details + ' ' if details else ''}(jobhunt opportunity #{opportunity_id}).",
+        f"{details + ' ' if details else ''}(jobhunt opportunity #{interview.opportunity_id}).",
     )
-    event.add("dtstart", _utc(start))
-    event.add("dtend", _utc(start) + INTERVIEW_LENGTH)
+    event.add("dtstart", _utc(interview.start))
+    event.add("dtend", _utc(interview.start) + INTERVIEW_LENGTH)
     event.add("categories", ["jobhunt"])
     return event
 

@@ -34,16 +34,11 @@ from jobhunt_tui.services.csv_formats import (  # noqa: F401  (re-exported)
 )
 from jobhunt_tui.services.pipeline import cleaned_fields
 from jobhunt_tui.services.records import record
-from jobhunt_tui.storage import convert, reader
+from jobhunt_tui.storage import export_reads, reader
 from jobhunt_tui.storage.database import Database
 
 if TYPE_CHECKING:
     from jobhunt_tui.storage.repository import Repository
-
-_EXISTING_KEYS = (
-    "SELECT c.name_key, o.role FROM opportunity AS o JOIN company AS c ON c.id = o.company_id"
-)
-
 
 # Export
 
@@ -90,16 +85,9 @@ def export_records(database: Database) -> list[dict[str, Any]]:
     with database.reading() as conn:
         opportunities = reader.list_opportunities(conn, include_archived=True)
         contacts = _group(reader.all_contacts(conn), "company_id")
-        timeline = conn.execute("SELECT * FROM interaction ORDER BY occurred_at, id")
-        interactions = _group(map(convert.interaction, timeline), "opportunity_id")
-        planned = conn.execute("SELECT * FROM follow_up ORDER BY due_at, id")
-        follow_ups = _group(map(convert.follow_up, planned), "opportunity_id")
-        drafts: dict[int, list[Any]] = defaultdict(list)
-        for row in conn.execute(
-            "SELECT d.*, COALESCE(d.opportunity_id, f.opportunity_id) AS owner FROM draft AS d "
-            "LEFT JOIN follow_up AS f ON f.id = d.follow_up_id ORDER BY d.updated_at, d.id"
-        ):
-            drafts[row["owner"]].append(convert.draft(row))
+        interactions = _group(export_reads.all_interactions(conn), "opportunity_id")
+        follow_ups = _group(export_reads.all_follow_ups(conn), "opportunity_id")
+        drafts = export_reads.drafts_by_opportunity(conn)
     return [
         {
             **record(item),
@@ -142,7 +130,7 @@ def preview(database: Database | None, plan: ImportPlan) -> ImportOutcome:
     existing: set[tuple[str, str]] = set()
     if database is not None:
         with database.reading() as conn:
-            existing = _keys(conn.execute(_EXISTING_KEYS))
+            existing = _keys(export_reads.opportunity_keys(conn))
     new, duplicates = _split(plan.rows, existing)
     return ImportOutcome(plan, new, duplicates, dry_run=True)
 
@@ -157,15 +145,15 @@ def apply_plan(
 
     now = clock()
     with database.writing() as session:
-        existing = _keys(session.connection().exec_driver_sql(_EXISTING_KEYS))
-        new, duplicates = _split(plan.rows, existing)
         repo = Repository(session)
+        existing = _keys(repo.opportunity_keys())
+        new, duplicates = _split(plan.rows, existing)
         for row in new:
             _store(repo, row, now)
     return ImportOutcome(plan, new, duplicates, dry_run=False)
 
 
-def _keys(rows: Iterable[Any]) -> set[tuple[str, str]]:
+def _keys(rows: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
     """Duplicate keys of stored (company name_key, role) pairs."""
     return {(company_key, name_key(role)) for company_key, role in rows}
 

@@ -29,6 +29,7 @@ from jobhunt_tui.domain.models import (
 from jobhunt_tui.domain.timeutil import to_stored
 from jobhunt_tui.services.followups import FollowUpService
 from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
+from jobhunt_tui.storage import counts
 from jobhunt_tui.storage.database import Database
 
 if TYPE_CHECKING:
@@ -247,7 +248,7 @@ def business_day(today: dt.date, offset: int) -> dt.date:
 def fill_demo(database: Database, clock: Clock) -> DemoSummary:
     """Fill an empty database with the demo search; DemoRefusedError if it holds data."""
     with database.reading() as conn:
-        if conn.execute("SELECT EXISTS (SELECT 1 FROM opportunity)").fetchone()[0]:
+        if counts.has_opportunities(conn):
             raise DemoRefusedError(
                 f"{database.path} already holds opportunities; demo data goes into an empty file"
             )
@@ -261,11 +262,17 @@ def fill_demo(database: Database, clock: Clock) -> DemoSummary:
     for spec in _SPECS:
         replay.add(spec)
     with database.reading() as conn:
-        counts = [
-            conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        added = [
+            counts.row_count(conn, table)
             for table in ("opportunity", "contact", "interaction", "follow_up")
         ]
-    return DemoSummary(*counts)
+    return DemoSummary(*added)
+
+
+def stored_opportunities(database: Database) -> int:
+    """How many opportunities the database holds, archived too (a demo needs none)."""
+    with database.reading() as conn:
+        return counts.row_count(conn, "opportunity")
 
 
 class _Replay:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import arrow
 
 from jobhunt_tui.domain import cadence
-from jobhunt_tui.domain.agenda import DEFAULT_DAYS, MAX_DAYS, Agenda, AgendaItem, build_agenda
+from jobhunt_tui.domain.agenda import DEFAULT_DAYS, MAX_DAYS, Agenda, build_agenda
 from jobhunt_tui.domain.clock import Clock, system_clock
 from jobhunt_tui.domain.errors import ValidationError
 from jobhunt_tui.domain.health import weekly_counts, weekly_window_start
@@ -32,11 +32,11 @@ from jobhunt_tui.domain.models import (
 )
 from jobhunt_tui.domain.pest_guard import GuardResult, check_plan
 from jobhunt_tui.domain.plans import CadencePlan, History
-from jobhunt_tui.domain.stages import CLOSED_STAGES, is_open
+from jobhunt_tui.domain.stages import is_open
 from jobhunt_tui.domain.text import NAME_MAX, NOTE_MAX, clean_optional
-from jobhunt_tui.domain.timeutil import date_to_stored, from_stored, to_stored
+from jobhunt_tui.domain.timeutil import date_to_stored, to_stored
 from jobhunt_tui.services.zone import local_zone
-from jobhunt_tui.storage import reader
+from jobhunt_tui.storage import follow_up_reads, reader
 from jobhunt_tui.storage.database import Database
 
 if TYPE_CHECKING:
@@ -82,19 +82,6 @@ class _Stored:
     skipped: tuple[FollowUp, ...]
     updated: dict[int, FollowUp]
     logged: tuple[Interaction, ...]
-
-
-_CLOSED = ", ".join(f"'{stage.value}'" for stage in CLOSED_STAGES)
-_AGENDA_QUERY = f"""
-    SELECT f.id, f.opportunity_id, c.name, o.role, f.kind, f.channel, f.due_at
-    FROM follow_up AS f
-    JOIN opportunity AS o ON o.id = f.opportunity_id
-    JOIN company AS c ON c.id = o.company_id
-    WHERE f.status = 'planned' AND o.archived = 0 AND o.stage NOT IN ({_CLOSED})
-      AND f.due_at < ?
-    ORDER BY f.due_at, f.id
-"""
-_WEEKLY_QUERY = "SELECT kind, direction, occurred_at FROM interaction WHERE occurred_at >= ?"
 
 
 class FollowUpService:
@@ -143,14 +130,8 @@ class FollowUpService:
         since = at_local(weekly_window_start(now, self.tz), dt.time(0), self.tz)
         with self.database.reading() as conn:
             settings = reader.load_settings(conn)
-            items = [
-                AgendaItem(*row[:4], FollowUpKind(row[4]), Channel(row[5]), from_stored(row[6]))
-                for row in conn.execute(_AGENDA_QUERY, (to_stored(horizon),))
-            ]
-            events = [
-                (InteractionKind(kind), Direction(direction), from_stored(at))
-                for kind, direction, at in conn.execute(_WEEKLY_QUERY, (to_stored(since),))
-            ]
+            items = follow_up_reads.planned_before(conn, horizon)
+            events = follow_up_reads.touches_since(conn, since)
         cards = BoardService(self.database, self.clock, self.tz).load().cards
         return build_agenda(
             items,

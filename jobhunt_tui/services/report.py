@@ -19,8 +19,7 @@ from jobhunt_tui.domain.errors import ValidationError
 from jobhunt_tui.domain.localtime import Zone, at_local, local
 from jobhunt_tui.domain.models import Direction, InteractionKind
 from jobhunt_tui.domain.text import strip_controls
-from jobhunt_tui.domain.timeutil import date_to_stored, from_stored, to_stored
-from jobhunt_tui.storage import reader
+from jobhunt_tui.storage import reader, report_reads
 from jobhunt_tui.storage.database import Database
 
 _EVENTS = {
@@ -40,25 +39,6 @@ _SENT = frozenset(
         InteractionKind.CALL,
     }
 )
-_KINDS = ", ".join(f"'{kind.value}'" for kind in _EVENTS)
-
-_INTERACTIONS = f"""
-    SELECT i.occurred_at, i.kind, i.direction, i.summary, o.id, c.name, o.role
-    FROM interaction AS i
-    JOIN opportunity AS o ON o.id = i.opportunity_id
-    JOIN company AS c ON c.id = o.company_id
-    WHERE i.kind IN ({_KINDS}) AND i.occurred_at >= ? AND i.occurred_at < ?
-    ORDER BY i.occurred_at, i.id
-"""
-_APPLIED_ON_ONLY = """
-    SELECT o.applied_on, o.id, c.name, o.role
-    FROM opportunity AS o
-    JOIN company AS c ON c.id = o.company_id
-    WHERE o.applied_on >= ? AND o.applied_on <= ?
-      AND NOT EXISTS (SELECT 1 FROM interaction AS i
-                      WHERE i.opportunity_id = o.id AND i.kind = 'applied')
-    ORDER BY o.applied_on, o.id
-"""
 
 
 @dataclass(frozen=True)
@@ -109,40 +89,38 @@ def build_report(
     """Read every activity between `since` and `until` (inclusive, local dates), up to now."""
     if until < since:
         raise ValidationError("until", f"{until.isoformat()} is before --since {since.isoformat()}")
-    start = to_stored(at_local(since, dt.time(0), tz))
+    start = at_local(since, dt.time(0), tz)
     # A record of what happened: nothing after now, even when the range reaches further.
-    end = to_stored(
-        min(at_local(until + dt.timedelta(days=1), dt.time(0), tz), now.shift(seconds=1))
-    )
+    end = min(at_local(until + dt.timedelta(days=1), dt.time(0), tz), now.shift(seconds=1))
     lines: list[ReportLine] = []
     with database.reading() as conn:
         settings = reader.load_settings(conn)
-        for at, kind, direction, summary, opportunity_id, company, role in conn.execute(
-            _INTERACTIONS, (start, end)
-        ):
-            event = InteractionKind(kind)
-            if event in _SENT and Direction(direction) is not Direction.OUT:
-                continue
-            activity = _EVENTS[event]
-            lines.append(
-                ReportLine(
-                    local(from_stored(at), tz), opportunity_id, company, role, activity, summary
-                )
+        activities = report_reads.activities_between(conn, _EVENTS, start, end)
+        dated = report_reads.applications_without_entry(conn, since, until)
+    for entry in activities:
+        if entry.kind in _SENT and entry.direction is not Direction.OUT:
+            continue
+        lines.append(
+            ReportLine(
+                local(entry.at, tz),
+                entry.opportunity_id,
+                entry.company,
+                entry.role,
+                _EVENTS[entry.kind],
+                entry.summary,
             )
-        for applied_on, opportunity_id, company, role in conn.execute(
-            _APPLIED_ON_ONLY, (date_to_stored(since), date_to_stored(until))
-        ):
-            day = dt.date.fromisoformat(applied_on)
-            lines.append(
-                ReportLine(
-                    at_local(day, dt.time(0), tz),
-                    opportunity_id,
-                    company,
-                    role,
-                    "Application",
-                    date_only=True,
-                )
+        )
+    for application in dated:
+        lines.append(
+            ReportLine(
+                at_local(application.applied_on, dt.time(0), tz),
+                application.opportunity_id,
+                application.company,
+                application.role,
+                "Application",
+                date_only=True,
             )
+        )
     lines.sort(key=lambda line: (line.at, line.opportunity_id))
     return Report(since, until, local(now, tz), settings.your_name, tuple(lines))
 

@@ -6,7 +6,8 @@ These serve the first screen and the command line, so they never import the ORM.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from jobhunt_tui.domain.errors import NotFoundError
 from jobhunt_tui.domain.models import (
@@ -20,6 +21,8 @@ from jobhunt_tui.domain.models import (
     Settings,
     Stage,
 )
+from jobhunt_tui.domain.spacing import TOUCH_KINDS
+from jobhunt_tui.domain.stages import CLOSED_STAGES, OPEN_STAGES
 from jobhunt_tui.storage import convert
 
 _OPPORTUNITY_SELECT = """
@@ -115,8 +118,7 @@ def load_settings(conn: sqlite3.Connection) -> Settings:
     return convert.settings(pairs)
 
 
-@dataclass(frozen=True)
-class BoardRow:
+class CardRow(NamedTuple):
     """What the board needs of one opportunity, aggregated in SQL (stored text, unparsed)."""
 
     opportunity_id: int
@@ -124,70 +126,98 @@ class BoardRow:
     role: str
     stage: str
     priority: int
-    archived: bool
+    archived: int
+    created_at: str
     last_touch_at: str | None
-    last_outbound_at: str | None
+    last_reply_at: str | None
     next_due_at: str | None
     next_kind: str | None
-    planned_count: int
 
 
-# One pass over each table, grouped, instead of a query per card (10,000 cards stay one query).
-_BOARD_QUERY = """
-    WITH touches AS (
-        SELECT opportunity_id,
-               MAX(occurred_at) AS last_touch_at,
-               MAX(CASE WHEN direction = 'out' THEN occurred_at END) AS last_outbound_at
-        FROM interaction
-        WHERE kind NOT IN ('note', 'stage_change')
-        GROUP BY opportunity_id
-    ),
-    planned AS (
-        SELECT opportunity_id, MIN(due_at) AS next_due_at, COUNT(*) AS planned_count
-        FROM follow_up
-        WHERE status = 'planned'
-        GROUP BY opportunity_id
-    )
-    SELECT o.id, c.name, o.role, o.stage, o.priority, o.archived,
-           t.last_touch_at, t.last_outbound_at, p.next_due_at,
-           (SELECT f.kind FROM follow_up AS f
-             WHERE f.opportunity_id = o.id AND f.status = 'planned'
-             ORDER BY f.due_at, f.id LIMIT 1) AS next_kind,
-           COALESCE(p.planned_count, 0)
-    FROM opportunity AS o
+def _quoted(values: Iterable[str]) -> str:
+    """SQL literals for a fixed set of enum values (never user input)."""
+    return ", ".join(f"'{value}'" for value in sorted(values))
+
+
+_TOUCH = _quoted(kind.value for kind in TOUCH_KINDS)
+_CLOSED = _quoted(stage.value for stage in CLOSED_STAGES)
+_ACTIVE = _quoted(stage.value for stage in OPEN_STAGES if stage is not Stage.WISHLIST)
+_BOARD_ORDER = "o.priority, o.updated_at DESC, o.id"
+
+# Correlated subqueries on (opportunity_id, …) indexes: each card costs a few index probes,
+# so the first screen (a few cards per column) is as cheap at 10,000 opportunities as at 10.
+_CARD_COLUMNS = f"""
+    o.id, c.name, o.role, o.stage, o.priority, o.archived, o.created_at,
+    (SELECT MAX(i.occurred_at) FROM interaction AS i
+      WHERE i.opportunity_id = o.id AND i.kind IN ({_TOUCH})),
+    (SELECT MAX(i.occurred_at) FROM interaction AS i
+      WHERE i.opportunity_id = o.id
+        AND (i.kind = 'email_in' OR (i.kind = 'call' AND i.direction = 'in'))),
+    f.due_at, f.kind
+"""
+_CARD_JOINS = """
     JOIN company AS c ON c.id = o.company_id
-    LEFT JOIN touches AS t ON t.opportunity_id = o.id
-    LEFT JOIN planned AS p ON p.opportunity_id = o.id
-    {where}
-    ORDER BY o.priority, o.updated_at DESC, o.id
+    LEFT JOIN follow_up AS f ON f.id = (
+        SELECT n.id FROM follow_up AS n
+        WHERE n.opportunity_id = o.id AND n.status = 'planned'
+        ORDER BY n.due_at, n.id LIMIT 1)
 """
 
 
-def board_rows(
-    conn: sqlite3.Connection, *, include_closed: bool = False, opportunity_id: int | None = None
-) -> list[BoardRow]:
-    """Every card's aggregates in one query (or one card's, to refresh after a change)."""
-    clauses = ["o.archived = 0"]
-    params: list[object] = []
+def card_rows(
+    conn: sqlite3.Connection,
+    *,
+    include_closed: bool = False,
+    per_stage_limit: int | None = None,
+) -> list[CardRow]:
+    """The board's cards in board order; with `per_stage_limit`, only the first of each stage."""
+    where = "o.archived = 0"
     if not include_closed:
-        clauses.append("o.stage NOT IN ('accepted', 'rejected', 'withdrawn')")
-    if opportunity_id is not None:
-        clauses = ["o.id = ?"]
-        params.append(opportunity_id)
-    query = _BOARD_QUERY.format(where="WHERE " + " AND ".join(clauses))
-    return [
-        BoardRow(
-            opportunity_id=row[0],
-            company=row[1],
-            role=row[2],
-            stage=row[3],
-            priority=row[4],
-            archived=bool(row[5]),
-            last_touch_at=row[6],
-            last_outbound_at=row[7],
-            next_due_at=row[8],
-            next_kind=row[9],
-            planned_count=row[10],
+        where += f" AND o.stage NOT IN ({_CLOSED})"
+    if per_stage_limit is None:
+        query = f"SELECT {_CARD_COLUMNS} FROM opportunity AS o {_CARD_JOINS} WHERE {where} "
+        query += f"ORDER BY {_BOARD_ORDER}"
+        return [CardRow(*row) for row in conn.execute(query)]
+    query = f"""
+        WITH ranked AS (
+            SELECT o.id, ROW_NUMBER() OVER (PARTITION BY o.stage ORDER BY {_BOARD_ORDER}) AS rank
+            FROM opportunity AS o WHERE {where}
         )
-        for row in conn.execute(query, params)
-    ]
+        SELECT {_CARD_COLUMNS}
+        FROM ranked AS r JOIN opportunity AS o ON o.id = r.id {_CARD_JOINS}
+        WHERE r.rank <= ?
+        ORDER BY {_BOARD_ORDER}
+    """
+    return [CardRow(*row) for row in conn.execute(query, (per_stage_limit,))]
+
+
+def card_row(conn: sqlite3.Connection, opportunity_id: int) -> CardRow | None:
+    """One opportunity's card (to refresh it after a change), archived or not."""
+    query = f"SELECT {_CARD_COLUMNS} FROM opportunity AS o {_CARD_JOINS} WHERE o.id = ?"
+    row = conn.execute(query, (opportunity_id,)).fetchone()
+    return None if row is None else CardRow(*row)
+
+
+def stage_totals(conn: sqlite3.Connection, *, include_closed: bool = False) -> dict[Stage, int]:
+    """How many unarchived opportunities each stage holds."""
+    rows = conn.execute("SELECT stage, COUNT(*) FROM opportunity WHERE archived = 0 GROUP BY stage")
+    totals = {Stage(stage): count for stage, count in rows}
+    return {s: n for s, n in totals.items() if include_closed or s not in CLOSED_STAGES}
+
+
+def due_counts(conn: sqlite3.Connection, today: str, tomorrow: str) -> tuple[int, int, int]:
+    """(active opportunities, follow-ups overdue, due today) for the header line.
+
+    `today` and `tomorrow` are the stored instants of the user's local midnights.
+    """
+    active = conn.execute(
+        f"SELECT COUNT(*) FROM opportunity WHERE archived = 0 AND stage IN ({_ACTIVE})"
+    ).fetchone()[0]
+    overdue, due_today = conn.execute(
+        f"""SELECT COALESCE(SUM(f.due_at < :today), 0), COALESCE(SUM(f.due_at >= :today), 0)
+            FROM follow_up AS f JOIN opportunity AS o ON o.id = f.opportunity_id
+            WHERE f.status = 'planned' AND f.due_at < :tomorrow
+              AND o.archived = 0 AND o.stage NOT IN ({_CLOSED})""",
+        {"today": today, "tomorrow": tomorrow},
+    ).fetchone()
+    return active, overdue, due_today

@@ -103,6 +103,15 @@ class Repository:
         self.session.delete(row)
         self.session.flush()
 
+    def opportunity_keys(self) -> list[tuple[str, str]]:
+        """(company name_key, role as stored) of every opportunity, inside this transaction."""
+        rows = self.session.exec(
+            select(CompanyRow.name_key, OpportunityRow.role)
+            .select_from(OpportunityRow)
+            .join(CompanyRow, col(CompanyRow.id) == OpportunityRow.company_id)
+        )
+        return [(company_key, role) for company_key, role in rows]
+
     def _opportunity_row(self, opportunity_id: int) -> OpportunityRow:
         row = self.session.get(OpportunityRow, opportunity_id)
         if row is None:

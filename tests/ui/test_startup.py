@@ -1,4 +1,4 @@
-"""The first frame with cards never waits for the ORM: no sqlmodel/sqlalchemy before it."""
+"""The first frame with cards never waits for the ORM, nor for reading every card."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+from jobhunt_tui.services.board import FIRST_SCREEN_CARDS
 
 SCRIPT = textwrap.dedent(
     """
@@ -15,35 +17,40 @@ SCRIPT = textwrap.dedent(
     from tests.ui.helpers import bulk_fill
 
     database = open_database(sys.argv[1])
-    bulk_fill(database, 50)
+    bulk_fill(database, int(sys.argv[2]))
     assert "sqlmodel" not in sys.modules, "opening the database imported the ORM"
 
     from jobhunt_tui.ui.app import JobhuntApp
-    from jobhunt_tui.ui.messages import BoardLoaded
+    from jobhunt_tui.ui.screens.main import MainScreen
 
-    seen = []
+    shown = []
+    original = MainScreen._show
 
-    def hook(message):
-        if isinstance(message, BoardLoaded) and not seen:
-            seen.append(("sqlmodel" in sys.modules, "sqlalchemy" in sys.modules,
-                         len(message.snapshot.cards)))
+    def spy(self, snapshot, select_id=None):
+        shown.append(("sqlmodel" in sys.modules, "sqlalchemy" in sys.modules,
+                      len(snapshot.cards), snapshot.complete))
+        original(self, snapshot, select_id)
+
+    MainScreen._show = spy
 
     async def main():
         app = JobhuntApp(database, fixed_clock("2026-11-20T12:00:00Z"), tz="UTC")
-        async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
-            print(seen[0], "sqlmodel" in sys.modules)
+            print(shown[0])
+            print(len(shown), app.screen.board.card_count, "sqlmodel" in sys.modules)
 
     asyncio.run(main())
     """
 )
 
 
-def test_board_paints_before_the_orm_is_imported(tmp_path: Path) -> None:
+def _run(tmp_path: Path, opportunities: int) -> list[str]:
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(tmp_path / "jobhunt.db")],
+        [sys.executable, "-c", SCRIPT, str(tmp_path / "jobhunt.db"), str(opportunities)],
         capture_output=True,
         text=True,
         cwd=root,
@@ -51,5 +58,18 @@ def test_board_paints_before_the_orm_is_imported(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    # At the first BoardLoaded: no ORM, 50 cards; after the first paint the warm-up loads it.
-    assert result.stdout.strip() == "(False, False, 50) True"
+    return result.stdout.strip().splitlines()
+
+
+def test_a_small_board_paints_whole_before_the_orm_is_imported(tmp_path: Path) -> None:
+    first, final = _run(tmp_path, 50)
+    # The first frame: no ORM, all 50 cards; after it the warm-up imports the ORM.
+    assert first == "(False, False, 50, True)"
+    assert final == "1 50 True"
+
+
+def test_a_large_board_paints_its_first_screen_then_the_rest(tmp_path: Path) -> None:
+    first, final = _run(tmp_path, 400)
+    # 400 cards over 5 columns: the first frame holds the first screen of each column.
+    assert first == f"(False, False, {5 * FIRST_SCREEN_CARDS}, False)"
+    assert final == "2 400 True"

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -17,11 +17,9 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from jobhunt_tui.domain.board import BoardCard
-from jobhunt_tui.domain.dates import parse_day
 from jobhunt_tui.domain.models import Opportunity, Settings, Stage
 from jobhunt_tui.domain.stages import neighbour
 from jobhunt_tui.domain.text import visible
-from jobhunt_tui.services.pipeline import OpportunityInput
 from jobhunt_tui.ui.context import Services
 from jobhunt_tui.ui.failures import ReportsWorkerFailures
 from jobhunt_tui.ui.messages import BoardLoaded, CardChanged
@@ -34,6 +32,10 @@ from jobhunt_tui.ui.widgets.chrome import (
     Welcome,
 )
 from jobhunt_tui.ui.widgets.filter import FilterInput
+
+if TYPE_CHECKING:
+    from jobhunt_tui.services.board import BoardSnapshot
+    from jobhunt_tui.services.pipeline import OpportunityInput
 
 T = TypeVar("T")
 
@@ -84,31 +86,40 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         return self.query_one(Board)
 
     def on_mount(self) -> None:
-        """Focus the board and read it off the UI thread."""
-        self.board.set_clock(self.services.clock(), self.services.tz)
+        """Show the first screen of cards in the very first frame, then read the rest.
+
+        The first screen is a bounded read (a few indexed cards per column, a few
+        milliseconds at any N), so it runs here rather than in a worker: a worker would cost
+        the first paint an extra frame and a thread hand-off.
+        """
         self.board.focus()
-        self.load_board(include_closed=False)
+        self._show(self.services.board.load(first_screen=True))
 
     # Loading
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_board(self, include_closed: bool, select_id: int | None = None) -> None:
-        """Read every card (one aggregate query) and post them."""
+        """Read every card and post them."""
         snapshot = self.services.board.load(include_closed=include_closed)
         self.post_message(BoardLoaded(snapshot, select_id))
 
     @on(BoardLoaded)
     def _board_loaded(self, event: BoardLoaded) -> None:
-        """Show the cards; after the first paint, warm up the ORM for the first write."""
-        snapshot = event.snapshot
+        """Show the cards that were read."""
+        self._show(event.snapshot, event.select_id)
+
+    def _show(self, snapshot: BoardSnapshot, select_id: int | None = None) -> None:
+        """Put a snapshot on screen; after the first paint, read the rest and warm up writes."""
         self.settings = snapshot.settings
         self.board.set_clock(self.services.clock(), self.services.tz)
-        self.board.set_cards(snapshot.cards, snapshot.include_closed)
-        if event.select_id is not None:
-            self.board.select(event.select_id)
+        self.board.set_cards(snapshot.cards, snapshot.include_closed, snapshot.totals)
+        if select_id is not None:
+            self.board.select(select_id)
         self.query_one(HealthHeader).show(snapshot.counts)
         self._update_welcome()
-        if not self.loaded:
+        if not snapshot.complete:
+            self.call_after_refresh(self.load_board, snapshot.include_closed)
+        elif not self.loaded:
             self.loaded = True
             self.call_after_refresh(self._prepare_writes)
 
@@ -210,6 +221,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         )
 
     def _parse_day(self, text: str, field: str) -> object:
+        from jobhunt_tui.domain.dates import parse_day
+
         return parse_day(text, self.services.clock(), self.services.tz, field=field)
 
     def _save_new(self, data: OpportunityInput) -> Opportunity:

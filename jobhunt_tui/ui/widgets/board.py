@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import ClassVar
 
 import arrow
@@ -13,6 +14,7 @@ from textual.widget import Widget
 
 from jobhunt_tui.domain.board import BoardCard
 from jobhunt_tui.domain.localtime import Zone
+from jobhunt_tui.domain.models import Stage
 from jobhunt_tui.domain.stages import OPEN_STAGES, is_open
 from jobhunt_tui.ui.widgets.column import BoardColumn
 
@@ -119,8 +121,16 @@ class Board(Widget, can_focus=True):
             column.now, column.tz = now, tz
             column.refresh()
 
-    def set_cards(self, cards: list[BoardCard], include_closed: bool) -> None:
-        """Replace everything (cards arrive sorted by priority, then most recent)."""
+    def set_cards(
+        self,
+        cards: list[BoardCard],
+        include_closed: bool,
+        totals: Mapping[Stage, int] | None = None,
+    ) -> None:
+        """Replace everything (cards arrive sorted by priority, then most recent).
+
+        `totals` counts each stage's cards when `cards` is only the first screen of them.
+        """
         selected = self.selected
         groups: dict[str, list[BoardCard]] = defaultdict(list)
         for card in cards:
@@ -129,8 +139,11 @@ class Board(Widget, can_focus=True):
         newly_closed = include_closed and not self.include_closed
         self.include_closed = include_closed
         matches = self._matches(cards)
+        stage_totals: dict[str, int] = defaultdict(int)
+        for stage, count in (totals or {}).items():
+            stage_totals[stage.value if is_open(stage) else CLOSED_KEY] += count
         for column in self._columns:
-            column.set_cards(groups.get(column.key, []), matches)
+            column.set_cards(groups.get(column.key, []), matches, stage_totals.get(column.key))
         if newly_closed:
             self._activate(len(self.columns) - 1)
             return

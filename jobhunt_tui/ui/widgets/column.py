@@ -61,13 +61,20 @@ class BoardColumn(ScrollView, can_focus=False):
         self.now: arrow.Arrow = arrow.utcnow()
         self.tz: Zone = "UTC"
         self._edges = (False, False)
+        self._total: int | None = None
         self._update_title()
 
     # Data
 
-    def set_cards(self, cards: list[BoardCard], matches: set[int] | None) -> None:
-        """Replace every card, then apply the filter (`matches`: ids shown, None for all)."""
+    def set_cards(
+        self, cards: list[BoardCard], matches: set[int] | None, total: int | None = None
+    ) -> None:
+        """Replace every card, then apply the filter (`matches`: ids shown, None for all).
+
+        `total` is how many the stage holds when `cards` is only the first screen of them.
+        """
         self.cards = cards
+        self._total = total
         self.apply_filter(matches)
 
     def apply_filter(self, matches: set[int] | None) -> None:
@@ -184,7 +191,7 @@ class BoardColumn(ScrollView, can_focus=False):
             self._update_title()
 
     def _update_title(self) -> None:
-        total = len(self.cards)
+        total = max(len(self.cards), self._total or 0)
         count = f"{len(self.shown)}/{total}" if len(self.shown) != total else str(total)
         left, right = self._edges
         self.border_title = f"{'‹ ' if left else ''}{self.title} {count}{' ›' if right else ''}"

@@ -1,0 +1,84 @@
+"""Whole-table reads for export and import, and the write side's view of the duplicate keys."""
+
+from __future__ import annotations
+
+from jobhunt_tui.domain.clock import Clock
+from jobhunt_tui.domain.models import InteractionKind
+from jobhunt_tui.services.followups import FollowUpService
+from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
+from jobhunt_tui.storage import export_reads, reader
+from jobhunt_tui.storage.database import Database
+from jobhunt_tui.storage.repository import Repository
+
+
+def test_whole_tables_in_export_order(
+    database: Database, pipeline: PipelineService, clock: Clock
+) -> None:
+    now = clock()
+    acme = pipeline.add(OpportunityInput(company="Acme", role="Backend Engineer")).id
+    globex = pipeline.add(OpportunityInput(company="Globex", role="SRE")).id
+    followups = FollowUpService(database, clock, "UTC")
+    followups.log_interview(globex, now.shift(hours=-2))
+    followups.log_interview(acme, now.shift(hours=-3))
+
+    with database.reading() as conn:
+        interactions = export_reads.all_interactions(conn)
+        follow_ups = export_reads.all_follow_ups(conn)
+        per_opportunity = {
+            key: (reader.interactions_of(conn, key), reader.follow_ups_of(conn, key))
+            for key in (acme, globex)
+        }
+
+    assert [i.occurred_at for i in interactions] == sorted(i.occurred_at for i in interactions)
+    assert [i.kind for i in interactions[:2]] == [InteractionKind.INTERVIEW] * 2
+    assert [f.due_at for f in follow_ups] == sorted(f.due_at for f in follow_ups)
+    for key, (timeline, planned) in per_opportunity.items():
+        assert [i for i in interactions if i.opportunity_id == key] == timeline
+        assert [f for f in follow_ups if f.opportunity_id == key] == planned
+
+
+def test_drafts_grouped_under_their_own_or_their_follow_ups_opportunity(
+    database: Database, pipeline: PipelineService, clock: Clock
+) -> None:
+    now = clock()
+    acme = pipeline.add(OpportunityInput(company="Acme", role="Backend Engineer")).id
+    logged = FollowUpService(database, clock, "UTC").log_interview(acme, now.shift(hours=-3))
+    with database.writing() as session:
+        repo = Repository(session)
+        by_follow_up = repo.save_draft(
+            {
+                "follow_up_id": logged.planned[0].id,
+                "channel": "email",
+                "subject": "Thank you",
+                "updated_at": "2026-11-20T12:00:00+00:00",
+            }
+        )
+        own = repo.save_draft(
+            {"opportunity_id": acme, "channel": "phone", "updated_at": "2026-11-20T11:00:00+00:00"}
+        )
+        loose = repo.save_draft({"channel": "email", "updated_at": "2026-11-20T10:00:00+00:00"})
+
+    with database.reading() as conn:
+        drafts = export_reads.drafts_by_opportunity(conn)
+
+    assert dict(drafts) == {acme: [own, by_follow_up], None: [loose]}
+
+
+def test_opportunity_keys_agree_between_reader_and_repository(
+    database: Database, pipeline: PipelineService
+) -> None:
+    pipeline.add(OpportunityInput(company="ACME Corp", role="Backend Engineer"))
+    pipeline.add(OpportunityInput(company="acme corp", role="SRE"))
+    pipeline.add(OpportunityInput(company="Globex", role="SRE"))
+
+    with database.reading() as conn:
+        read = export_reads.opportunity_keys(conn)
+    with database.writing() as session:
+        written = Repository(session).opportunity_keys()
+
+    assert sorted(read) == sorted(written)
+    assert sorted(read) == [
+        ("acme corp", "Backend Engineer"),
+        ("acme corp", "SRE"),
+        ("globex", "SRE"),
+    ]
