@@ -3,28 +3,58 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Any
 
-import click
+from jobhunt_tui.cli.launch import app_launch, open_app_directly
 
-from jobhunt_tui.cli.base import cli
-from jobhunt_tui.domain.errors import JobhuntError
+if TYPE_CHECKING:
+    import click
 
 __all__ = ["cli", "main"]
 
 
+def __getattr__(name: str) -> Any:
+    """`jobhunt_tui.cli.cli`, the click group, loaded only when asked for."""
+    if name == "cli":
+        from jobhunt_tui.cli.base import cli
+
+        return cli
+    raise AttributeError(name)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run a command; bad input or a refused file is one line on stderr and exit status 2."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    launch = app_launch(args)
+    if launch is not None:
+        open_app_directly(launch)
+        return
+    _run_command(args)
+
+
+def _run_command(args: list[str]) -> None:
+    import click
+
+    from jobhunt_tui.cli.base import cli
+    from jobhunt_tui.domain.errors import JobhuntError
+
     try:
-        cli.main(args=argv, prog_name="jobhunt", standalone_mode=False)
+        cli.main(args=args, prog_name="jobhunt", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(1)
     except click.exceptions.ClickException as error:
         # Usage mistakes too: one line, status 2, instead of click's usage block.
-        click.echo(f"jobhunt: {error.format_message()}", err=True)
+        _one_line(error)
         sys.exit(2)
     except JobhuntError as error:
         click.echo(f"jobhunt: {error}", err=True)
         sys.exit(2)
     except (BrokenPipeError, KeyboardInterrupt):
         sys.exit(1)
+
+
+def _one_line(error: click.exceptions.ClickException) -> None:
+    import click
+
+    click.echo(f"jobhunt: {error.format_message()}", err=True)

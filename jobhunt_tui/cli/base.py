@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import arrow
 import click
 
-from jobhunt_tui.domain.clock import Clock, fixed_clock, system_clock
+from jobhunt_tui.cli.launch import clock_from_environment
+from jobhunt_tui.domain.clock import Clock
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.storage.database import Database, open_database
-
-# A fixed "now" for tests, demo data and screenshots; never needed by users.
-NOW_ENV_VAR = "JOBHUNT_NOW"
 
 
 @dataclass
@@ -36,12 +32,6 @@ class CliState:
         if self._database is None:
             self._database = open_database(self.db_path)
         return self._database
-
-
-def clock_from_environment() -> Clock:
-    """The system clock, or a fixed one when JOBHUNT_NOW is set."""
-    fixed = os.environ.get(NOW_ENV_VAR)
-    return fixed_clock(arrow.get(fixed)) if fixed else system_clock
 
 
 pass_state = click.make_pass_decorator(CliState)

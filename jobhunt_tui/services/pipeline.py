@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from email.utils import parseaddr
 from typing import TYPE_CHECKING
 
 import arrow
@@ -75,6 +74,8 @@ def cleaned_fields(data: OpportunityInput) -> dict[str, object]:
 
 def parse_contact(text: str) -> tuple[str, str]:
     """(name, email) from `Ann Lee <ann@acme.io>`, `ann@acme.io` or `Ann Lee`."""
+    from email.utils import parseaddr
+
     name, address = parseaddr(text)
     if "@" not in address:
         return clean_required(text, "contact"), ""

@@ -174,21 +174,17 @@ def card_rows(
     where = "o.archived = 0"
     if not include_closed:
         where += f" AND o.stage NOT IN ({_CLOSED})"
+    query = f"SELECT {_CARD_COLUMNS} FROM opportunity AS o {_CARD_JOINS} WHERE {where}"
     if per_stage_limit is None:
-        query = f"SELECT {_CARD_COLUMNS} FROM opportunity AS o {_CARD_JOINS} WHERE {where} "
-        query += f"ORDER BY {_BOARD_ORDER}"
-        return [CardRow(*row) for row in conn.execute(query)]
-    query = f"""
-        WITH ranked AS (
-            SELECT o.id, ROW_NUMBER() OVER (PARTITION BY o.stage ORDER BY {_BOARD_ORDER}) AS rank
-            FROM opportunity AS o WHERE {where}
-        )
-        SELECT {_CARD_COLUMNS}
-        FROM ranked AS r JOIN opportunity AS o ON o.id = r.id {_CARD_JOINS}
-        WHERE r.rank <= ?
-        ORDER BY {_BOARD_ORDER}
-    """
-    return [CardRow(*row) for row in conn.execute(query, (per_stage_limit,))]
+        return [CardRow(*row) for row in conn.execute(f"{query} ORDER BY {_BOARD_ORDER}")]
+    # One indexed walk per stage (ix_opportunity_board), stopping after the limit.
+    stages = OPEN_STAGES + (CLOSED_STAGES if include_closed else ())
+    limited = f"{query} AND o.stage = ? ORDER BY {_BOARD_ORDER} LIMIT ?"
+    return [
+        CardRow(*row)
+        for stage in stages
+        for row in conn.execute(limited, (stage.value, per_stage_limit))
+    ]
 
 
 def card_row(conn: sqlite3.Connection, opportunity_id: int) -> CardRow | None:

@@ -69,7 +69,8 @@ INITIAL_SCHEMA = Migration(
             updated_at TEXT NOT NULL,
             archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))
         )""",
-        "CREATE INDEX ix_opportunity_board ON opportunity (archived, stage)",
+        "CREATE INDEX ix_opportunity_board "
+        "ON opportunity (archived, stage, priority, updated_at DESC, id)",
         "CREATE INDEX ix_opportunity_company ON opportunity (company_id)",
         f"""CREATE TABLE interaction (
             id INTEGER PRIMARY KEY,
@@ -96,7 +97,7 @@ INITIAL_SCHEMA = Migration(
             created_at TEXT NOT NULL
         )""",
         "CREATE INDEX ix_follow_up_opportunity ON follow_up (opportunity_id, status, due_at)",
-        "CREATE INDEX ix_follow_up_due ON follow_up (status, due_at)",
+        "CREATE INDEX ix_follow_up_due ON follow_up (status, due_at, opportunity_id)",
         f"""CREATE TABLE draft (
             id INTEGER PRIMARY KEY,
             follow_up_id INTEGER UNIQUE REFERENCES follow_up (id) ON DELETE CASCADE,

@@ -1,0 +1,60 @@
+"""Opening the app: the clock from the environment, and a start that skips click.
+
+`jobhunt` and `jobhunt --db PATH` only open the app. Parsing those two forms here spares the
+first paint the ~20 ms click costs to import; every other form goes through click.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from jobhunt_tui.domain.clock import Clock, fixed_clock, system_clock
+from jobhunt_tui.domain.errors import JobhuntError
+
+# A fixed "now" for tests, demo data and screenshots; never needed by users.
+NOW_ENV_VAR = "JOBHUNT_NOW"
+
+
+def clock_from_environment() -> Clock:
+    """The system clock, or a fixed one when JOBHUNT_NOW is set."""
+    fixed = os.environ.get(NOW_ENV_VAR)
+    if not fixed:
+        return system_clock
+    import arrow
+
+    return fixed_clock(arrow.get(fixed))
+
+
+@dataclass(frozen=True)
+class AppLaunch:
+    """A command line that only opens the app, on this database (None: the default one)."""
+
+    db_path: Path | None
+
+
+def app_launch(args: list[str]) -> AppLaunch | None:
+    """The launch `args` ask for, or None when they need click (a command, help, a typo)."""
+    if not args:
+        return AppLaunch(None)
+    if len(args) == 2 and args[0] == "--db" and args[1] and not args[1].startswith("-"):
+        return AppLaunch(Path(args[1]))
+    if len(args) == 1 and args[0].startswith("--db=") and len(args[0]) > len("--db="):
+        return AppLaunch(Path(args[0].removeprefix("--db=")))
+    return None
+
+
+def open_app_directly(launch: AppLaunch) -> None:
+    """Open the app; a refused file is one line on stderr and exit status 2."""
+    from jobhunt_tui.storage.database import open_database
+
+    try:
+        database = open_database(launch.db_path)
+        from jobhunt_tui.ui.app import run_app
+
+        run_app(database, clock_from_environment())
+    except JobhuntError as error:
+        print(f"jobhunt: {error}", file=sys.stderr)
+        sys.exit(2)
