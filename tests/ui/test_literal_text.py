@@ -71,14 +71,17 @@ async def test_names_stay_literal_in_notifications_detail_and_dialogs(
     async with app.run_test(size=(200, 60), notifications=True) as pilot:
         await settle(pilot)
         app.screen.query_one(Board).select(clicker)
-        await pilot.press("L")
-        await settle(pilot)
-        await pilot.pause(0.1)
-        assert f"{CLICK} → Screening" in screen_text(app)
         await pilot.press("x")
         await settle(pilot)
-        assert CLICK in screen_text(app)
-        await pilot.press("escape", "enter")
+        assert CLICK in screen_text(app)  # the close dialog names it
+        await pilot.press("enter")  # the first outcome
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert f"{CLICK} → Accepted" in screen_text(app)  # the toast
+        await pilot.press("u")
+        await settle(pilot)
+        app.screen.query_one(Board).select(clicker)
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
         detail = screen_text(app)

@@ -118,8 +118,7 @@ class Board(Widget, can_focus=True):
     def set_clock(self, now: arrow.Arrow, tz: Zone) -> None:
         """The moment and zone relative dates on cards are phrased against."""
         for column in self._columns:
-            column.now, column.tz = now, tz
-            column.refresh()
+            column.set_clock(now, tz)
 
     def set_cards(
         self,

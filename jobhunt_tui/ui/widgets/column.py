@@ -16,7 +16,7 @@ from textual.strip import Strip
 
 from jobhunt_tui.domain.board import BoardCard
 from jobhunt_tui.domain.localtime import Zone
-from jobhunt_tui.ui.widgets.card_lines import CARD_HEIGHT, card_lines
+from jobhunt_tui.ui.widgets.card_lines import CARD_HEIGHT, Piece, card_lines
 
 _ROLES = ("company", "muted", "warning", "accent")
 
@@ -62,9 +62,19 @@ class BoardColumn(ScrollView, can_focus=False):
         self.tz: Zone = "UTC"
         self._edges = (False, False)
         self._total: int | None = None
+        # Per card: (width, the card it was made from, its lines). Rebuilt only when the
+        # card or the width changes, so scrolling and cursor moves just restyle lines.
+        self._lines: dict[int, tuple[int, BoardCard, list[list[Piece]]]] = {}
+        self._styles: dict[tuple[str, bool], Style] = {}
         self._update_title()
 
     # Data
+
+    def set_clock(self, now: arrow.Arrow, tz: Zone) -> None:
+        """The moment and zone relative dates are phrased against ("3d ago")."""
+        self.now, self.tz = now, tz
+        self._lines.clear()
+        self.refresh()
 
     def set_cards(
         self, cards: list[BoardCard], matches: set[int] | None, total: int | None = None
@@ -75,6 +85,7 @@ class BoardColumn(ScrollView, can_focus=False):
         """
         self.cards = cards
         self._total = total
+        self._lines.clear()
         self.apply_filter(matches)
 
     def apply_filter(self, matches: set[int] | None) -> None:
@@ -207,7 +218,7 @@ class BoardColumn(ScrollView, can_focus=False):
         if index >= len(self.shown):
             return Strip.blank(width, self.rich_style)
         selected = self.active and index == self.cursor
-        lines = card_lines(self.shown[index], max(1, width - 2), self.now, self.tz)
+        lines = self._card_lines(self.shown[index], max(1, width - 2))
         base = self._style("selected" if selected else "card")
         if part == CARD_HEIGHT - 1:
             return Strip.blank(width, self.rich_style)
@@ -218,8 +229,25 @@ class BoardColumn(ScrollView, can_focus=False):
             segments.append(Segment(piece.text, style))
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
+    def _card_lines(self, card: BoardCard, width: int) -> list[list[Piece]]:
+        cached = self._lines.get(card.opportunity_id)
+        if cached is not None and cached[0] == width and cached[1] is card:
+            return cached[2]
+        lines = card_lines(card, width, self.now, self.tz)
+        self._lines[card.opportunity_id] = (width, card, lines)
+        return lines
+
     def _style(self, name: str, partial: bool = False) -> Style:
-        return self.get_component_rich_style(f"board-column--{name}", partial=partial)
+        style = self._styles.get((name, partial))
+        if style is None:
+            style = self.get_component_rich_style(f"board-column--{name}", partial=partial)
+            self._styles[(name, partial)] = style
+        return style
+
+    def notify_style_update(self) -> None:
+        """Styles changed (theme, classes): forget the cached component styles."""
+        self._styles.clear()
+        super().notify_style_update()
 
     def on_click(self, event: events.Click) -> None:
         """Select the clicked card (stored text carries no actions: nothing else happens)."""
