@@ -61,6 +61,16 @@ class Board(Widget, can_focus=True):
            "Open the draft of the next follow-up in the editor"),
     ]  # fmt: skip
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "board--card",
+        "board--selected",
+        "board--cursor",
+        "board--company",
+        "board--muted",
+        "board--warning",
+        "board--accent",
+    }
+
     DEFAULT_CSS = """
     Board { layout: horizontal; height: 1fr; }
     Board > BoardColumn { width: 1fr; height: 1fr; }
@@ -86,6 +96,12 @@ class Board(Widget, can_focus=True):
     def compose(self) -> ComposeResult:
         """The columns, wishlist to offer, then the (hidden) closed column."""
         yield from self._columns
+
+    def notify_style_update(self) -> None:
+        """Theme or focus changed: the columns look the card styles up again."""
+        super().notify_style_update()
+        for column in self._columns:
+            column.forget_styles()
 
     # What the screen reads
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import ClassVar
 
 import arrow
 from rich.segment import Segment
@@ -13,6 +12,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from jobhunt_tui.domain.board import BoardCard
 from jobhunt_tui.domain.localtime import Zone
@@ -23,16 +23,6 @@ _ROLES = ("company", "muted", "warning", "accent")
 
 class BoardColumn(ScrollView, can_focus=False):
     """The cards of one stage. Holds plain BoardCards; draws a few lines per visible card."""
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "board-column--card",
-        "board-column--selected",
-        "board-column--cursor",
-        "board-column--company",
-        "board-column--muted",
-        "board-column--warning",
-        "board-column--accent",
-    }
 
     DEFAULT_CSS = """
     BoardColumn {
@@ -238,16 +228,20 @@ class BoardColumn(ScrollView, can_focus=False):
         return lines
 
     def _style(self, name: str, partial: bool = False) -> Style:
+        # The card styles are the board's component classes, shared by every column, so
+        # marking the current column restyles one widget instead of eight.
         style = self._styles.get((name, partial))
         if style is None:
-            style = self.get_component_rich_style(f"board-column--{name}", partial=partial)
+            board = self.parent
+            assert isinstance(board, Widget)
+            style = board.get_component_rich_style(f"board--{name}", partial=partial)
             self._styles[(name, partial)] = style
         return style
 
-    def notify_style_update(self) -> None:
-        """Styles changed (theme, classes): forget the cached component styles."""
+    def forget_styles(self) -> None:
+        """The board's styles changed (a theme, focus): look them up again."""
         self._styles.clear()
-        super().notify_style_update()
+        self.refresh()
 
     def on_click(self, event: events.Click) -> None:
         """Select the clicked card (stored text carries no actions: nothing else happens)."""
