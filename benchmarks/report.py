@@ -179,6 +179,10 @@ METHOD = """\
   presses of `j` on the busiest column (`k` back up where the column is shorter than that);
   a stage move is `L` (each followed by an untimed `H` that puts the card back). The bare
   app's `j` updates its line: the baseline for what any Textual repaint costs.
+- **Stage move, first frame vs settled**: jobhunt draws a move only after it is committed
+  (a worker writes it, re-reads the card, then posts it to the UI), so the first frame after
+  `L` is the one that shows the stored move: that row is held to the target. "Settled" runs
+  to the last byte, which includes a scrollbar-only repaint Textual schedules one frame later.
 - **Imports at first paint**: one more, untimed launch per app with
   `PYTHONPROFILEIMPORTTIME=1` lists the packages imported before the first frame with content
   (the notes under the table).

@@ -130,6 +130,5 @@ class BoardService:
         return self.clock()
 
     def prepare_writes(self) -> None:
-        """Import the ORM ahead of the first write (call in a worker after the first paint)."""
-        import jobhunt_tui.storage.engine
-        import jobhunt_tui.storage.repository  # noqa: F401
+        """Load the ORM ahead of the first write (call in a worker after the first paint)."""
+        self.database.prepare_writes()

@@ -143,6 +143,16 @@ class Database:
         with self._engine().unit_of_work() as session:
             yield session
 
+    def prepare_writes(self) -> None:
+        """Load the ORM and build the write engine now (call off the UI thread, after the
+        first paint) so the first change does not pay for it."""
+        from sqlalchemy.orm import configure_mappers
+
+        import jobhunt_tui.storage.repository  # noqa: F401  (maps the tables)
+
+        self._engine()
+        configure_mappers()
+
     def _engine(self) -> WriteEngine:
         # The ORM import costs ~0.3 s, so it happens on the first write, not at startup.
         with self._engine_lock:

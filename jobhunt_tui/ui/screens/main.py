@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from dataclasses import replace
@@ -121,12 +122,16 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
             self.call_after_refresh(self.load_board, snapshot.include_closed)
         elif not self.loaded:
             self.loaded = True
+            # Thousands of long-lived cards made the collector's full passes pause keys
+            # for 50-100 ms; what is loaded now lives for the session, so stop scanning it.
+            gc.freeze()
             self.call_after_refresh(self._prepare_writes)
 
     @work(thread=True, exit_on_error=False, group="warm-up")
     def _prepare_writes(self) -> None:
         """Import the ORM now, off the UI thread, so the first change is quick."""
         self.services.board.prepare_writes()
+        gc.freeze()  # the ORM's modules and mappings live for the session too
 
     def _update_welcome(self) -> None:
         self.query_one(Welcome).display = self.board.card_count == 0
