@@ -15,6 +15,14 @@ class NothingToUndoError(JobhuntError):
 
 
 @dataclass(frozen=True)
+class Undone:
+    """What an undo reverted: its label, and the one opportunity it put back."""
+
+    label: str
+    opportunity_id: int
+
+
+@dataclass(frozen=True)
 class _Step:
     label: str
     opportunity_id: int
@@ -48,8 +56,8 @@ class History:
         """True when there is something to undo."""
         return bool(self._steps)
 
-    def undo(self) -> str:
-        """Revert the last change in one transaction; returns its label."""
+    def undo(self) -> Undone:
+        """Revert the last change in one transaction; says what it reverted."""
         if not self._steps:
             raise NothingToUndoError("nothing to undo")
         step = self._steps.pop()
@@ -58,4 +66,4 @@ class History:
                 snapshot.remove(conn, step.opportunity_id)
             else:
                 snapshot.restore(conn, step.before)
-        return step.label
+        return Undone(step.label, step.opportunity_id)

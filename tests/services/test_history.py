@@ -23,16 +23,17 @@ def test_undo_reverts_changes_in_reverse_order(
     history.before_change(created.id, "close")
     pipeline.close(created.id, Stage.WITHDRAWN)
 
-    assert history.undo() == "close"
+    undone = history.undo()
+    assert (undone.label, undone.opportunity_id) == ("close", created.id)
     assert pipeline.get(created.id).stage is Stage.SCREENING
-    assert history.undo() == "note"
+    assert history.undo().label == "note"
     assert [i.summary for i in pipeline.detail(created.id).interactions][-1] == (
         "Applied → Screening"
     )
-    assert history.undo() == "move right"
+    assert history.undo().label == "move right"
     assert pipeline.detail(created.id).opportunity.stage is Stage.APPLIED
     assert len(pipeline.detail(created.id).interactions) == 1
-    assert history.undo() == "add Acme"
+    assert history.undo().label == "add Acme"
     assert pipeline.list() == []
     with database.reading() as conn:
         assert conn.execute("SELECT count(*) FROM company").fetchone()[0] == 0
@@ -45,5 +46,5 @@ def test_history_is_bounded(pipeline: PipelineService, database: Database) -> No
     created = pipeline.add(OpportunityInput(company="Acme", role="Eng"))
     for label in ("one", "two", "three"):
         history.before_change(created.id, label)
-    assert [history.undo(), history.undo()] == ["three", "two"]
+    assert [history.undo().label, history.undo().label] == ["three", "two"]
     assert not history.can_undo

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from jobhunt_tui.domain.models import InteractionKind, Stage
 from jobhunt_tui.services.pipeline import PipelineService
 from jobhunt_tui.ui.app import JobhuntApp
+from jobhunt_tui.ui.messages import BoardLoaded
 from jobhunt_tui.ui.widgets.board import Board
 from tests.ui.helpers import screen_text, seed, settle
 
@@ -191,3 +192,52 @@ async def test_slash_filters_live_and_escape_clears(
         shown = [c.company for column in board.columns for c in column.shown]
         assert len(shown) == 4
         assert board.has_focus
+
+
+async def test_a_move_made_while_the_whole_board_is_read_survives_that_read(
+    make_app: Callable[..., JobhuntApp], pipeline: PipelineService
+) -> None:
+    cards = seed(pipeline)
+    acme = cards["Acme"].id
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        board = screen.query_one(Board)
+        # A full read that started before the move and lands after it.
+        stale = screen.services.board.load()
+        screen._changed_while_loading = {}
+        assert board.select(acme)
+        await pilot.press("L")
+        await settle(pilot)
+        screen.post_message(BoardLoaded(stale))
+        await settle(pilot)
+        screening = [c.company for c in board.columns[2].cards]
+        applied = [c.company for c in board.columns[1].cards]
+    assert pipeline.get(acme).stage is Stage.SCREENING
+    assert "Acme" in screening and "Acme" not in applied
+
+
+async def test_undo_puts_back_only_the_card_it_changed(
+    make_app: Callable[..., JobhuntApp], pipeline: PipelineService
+) -> None:
+    cards = seed(pipeline)
+    acme = cards["Acme"].id
+    app = make_app()
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await settle(pilot)
+        board = app.screen.query_one(Board)
+        assert board.select(acme)
+        await pilot.press("L", "L")
+        await settle(pilot)
+        assert pipeline.get(acme).stage is Stage.INTERVIEWING
+        await pilot.press("u")
+        await settle(pilot)
+        assert pipeline.get(acme).stage is Stage.SCREENING
+        assert board.selected is not None and board.selected.opportunity_id == acme
+        assert board.selected.stage is Stage.SCREENING
+        await pilot.press("u")
+        await settle(pilot)
+        text = screen_text(app)
+    assert pipeline.get(acme).stage is Stage.APPLIED
+    assert "Undone: move Acme to Screening" in text

@@ -67,6 +67,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         self.settings = Settings()
         self.loaded = False
         self._write_lock = threading.Lock()
+        # While a full read runs: the cards changed meanwhile (None: gone), to re-apply.
+        self._changed_while_loading: dict[int, BoardCard | None] | None = None
 
     def compose(self) -> ComposeResult:
         """Header, board with its filter line, the side panes, footer."""
@@ -98,16 +100,27 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
 
     # Loading
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_board(self, include_closed: bool, select_id: int | None = None) -> None:
+        """Read every card in a worker; changes that land meanwhile are kept for after it."""
+        self._changed_while_loading = {}
+        self._read_board(include_closed, select_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def _read_board(self, include_closed: bool, select_id: int | None = None) -> None:
         """Read every card and post them."""
         snapshot = self.services.board.load(include_closed=include_closed)
         self.post_message(BoardLoaded(snapshot, select_id))
 
     @on(BoardLoaded)
     def _board_loaded(self, event: BoardLoaded) -> None:
-        """Show the cards that were read."""
+        """Show the cards that were read, then any change that landed while reading."""
         self._show(event.snapshot, event.select_id)
+        changed, self._changed_while_loading = self._changed_while_loading, None
+        for opportunity_id, card in (changed or {}).items():
+            if card is None:
+                self.board.remove(opportunity_id)
+            else:
+                self.board.upsert(card)
 
     def _show(self, snapshot: BoardSnapshot, select_id: int | None = None) -> None:
         """Put a snapshot on screen; after the first paint, read the rest and warm up writes."""
@@ -155,6 +168,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     @on(CardChanged)
     def _card_changed(self, event: CardChanged) -> None:
         """Update the one card in place, the header counts, and say what happened."""
+        if self._changed_while_loading is not None:
+            self._changed_while_loading[event.opportunity_id] = event.card
         if event.card is None:
             self.board.remove(event.opportunity_id)
         else:
@@ -358,16 +373,14 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
 
     def action_undo(self) -> None:
         """Undo the last change (several levels)."""
-        selected = self.board.selected
-        self._undo(selected.opportunity_id if selected else None, self.board.include_closed)
+        self._undo()
 
     @work(thread=True, exit_on_error=False, group="write")
-    def _undo(self, select_id: int | None, include_closed: bool) -> None:
+    def _undo(self) -> None:
+        """Revert the last change and re-read the one card it put back."""
         with self._write_lock:
-            label = self.services.history.undo()
-        snapshot = self.services.board.load(include_closed=include_closed)
-        self.post_message(BoardLoaded(snapshot, select_id))
-        self.app.call_from_thread(self.notify, f"Undone: {label}", markup=False, timeout=3)
+            undone = self.services.history.undo()
+        self.refresh_card(undone.opportunity_id, f"Undone: {undone.label}")
 
     # Panes
 
