@@ -10,10 +10,9 @@ Every binding id is listed on the help screen (`?`).
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import tomllib
 
 KEYMAP_FILE = "keymap.toml"
 
@@ -42,6 +41,10 @@ def load_keymap(path: Path | None = None) -> LoadedKeymap:
         return LoadedKeymap()
     except OSError as error:
         return LoadedKeymap(problem=f"could not read {target}: {error.strerror}")
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
