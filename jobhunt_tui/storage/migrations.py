@@ -21,7 +21,7 @@ class MigrationError(JobhuntError):
 
 
 def create_new(path: Path, migrations: tuple[Migration, ...]) -> None:
-    """Build a fresh database beside `path`, then move it into place in one rename.
+    """Build a fresh database beside `path`, then link it into place in one step.
 
     A crash midway leaves at most a temporary file, never a half-made database at `path`.
     """
@@ -40,7 +40,13 @@ def create_new(path: Path, migrations: tuple[Migration, ...]) -> None:
         raise
     conn.close()
     os.chmod(staging, paths.FILE_MODE)
-    os.replace(staging, path)
+    try:
+        # link, not replace: if another process created the file meanwhile, keep theirs.
+        os.link(staging, path)
+    except FileExistsError:
+        pass
+    finally:
+        staging.unlink(missing_ok=True)
 
 
 def migrate(path: Path, migrations: tuple[Migration, ...]) -> Path:

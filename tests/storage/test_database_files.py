@@ -108,3 +108,22 @@ def test_backup_is_a_verified_private_copy(database, tmp_path: Path) -> None:
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT value FROM setting").fetchone()[0] == '"Ada"'
     conn.close()
+
+
+def test_a_file_created_meanwhile_by_another_process_is_kept(tmp_path: Path) -> None:
+    from jobhunt_tui.storage.migrations import create_new
+    from jobhunt_tui.storage.schema import MIGRATIONS
+
+    path = tmp_path / "jobhunt.db"
+    first = open_database(path)
+    with first.writing_sql() as conn:
+        conn.execute("INSERT INTO setting (key, value) VALUES ('your_name', '\"Ada\"')")
+    first.close()
+
+    create_new(path, MIGRATIONS)  # a second process that also saw no file
+
+    again = open_database(path)
+    with again.reading() as conn:
+        assert conn.execute("SELECT value FROM setting").fetchone()[0] == '"Ada"'
+    again.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if "creating" in p.name) == []
