@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from jobhunt_tui.domain.board import BoardCard
-from jobhunt_tui.domain.models import Opportunity, Settings, Stage
+from jobhunt_tui.domain.models import Settings, Stage
 from jobhunt_tui.domain.stages import neighbour
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.ui.context import Services
@@ -36,7 +36,6 @@ from jobhunt_tui.ui.widgets.filter import FilterInput
 
 if TYPE_CHECKING:
     from jobhunt_tui.services.board import BoardSnapshot
-    from jobhunt_tui.services.pipeline import OpportunityInput
 
 T = TypeVar("T")
 
@@ -66,7 +65,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         self.services = services
         self.settings = Settings()
         self.loaded = False
-        self._write_lock = threading.Lock()
+        # One change at a time: undo snapshots and writes from workers never interleave.
+        self.write_lock = threading.Lock()
         # While a full read runs: the cards changed meanwhile (None: gone), to re-apply.
         self._changed_while_loading: dict[int, BoardCard | None] | None = None
 
@@ -218,12 +218,9 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
 
     def action_add(self) -> None:
         """Open the form for a new opportunity."""
-        from jobhunt_tui.ui.screens.form import OpportunityForm
+        from jobhunt_tui.ui.screens.opportunity_actions import add_opportunity
 
-        self.app.push_screen(
-            OpportunityForm("Add opportunity", self._save_new, self._parse_day),
-            self._saved,
-        )
+        add_opportunity(self)
 
     def action_edit(self) -> None:
         """Open the form on the selected opportunity (read in a worker first)."""
@@ -233,48 +230,16 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
 
     @work(thread=True, exit_on_error=False, group="read")
     def _open_edit(self, opportunity_id: int) -> None:
-        from jobhunt_tui.ui.screens.form import OpportunityForm
+        from jobhunt_tui.ui.screens.opportunity_actions import edit_opportunity
 
         current = self.services.pipeline.get(opportunity_id)
-        self.app.call_from_thread(
-            self.app.push_screen,
-            OpportunityForm(
-                "Edit opportunity", self._edit_saver(current), self._parse_day, current
-            ),
-            self._saved,
-        )
-
-    def _parse_day(self, text: str, field: str) -> object:
-        from jobhunt_tui.domain.dates import parse_day
-
-        return parse_day(text, self.services.clock(), self.services.tz, field=field)
-
-    def _save_new(self, data: OpportunityInput) -> Opportunity:
-        """Add (runs in the form's worker); undo removes it again."""
-        with self._write_lock:
-            created = self.services.pipeline.add(data)
-            self.services.history.created(created.id, f"add {visible(created.company_name)}")
-        return created
-
-    def _edit_saver(self, current: Opportunity) -> Callable[[OpportunityInput], Opportunity]:
-        def save(data: OpportunityInput) -> Opportunity:
-            label = f"edit {visible(current.company_name)}"
-            return self.undoable(
-                current.id, label, lambda: self.services.pipeline.edit(current.id, data)
-            )
-
-        return save
+        self.app.call_from_thread(edit_opportunity, self, current)
 
     def undoable(self, opportunity_id: int, label: str, apply: Callable[[], T]) -> T:
         """Record the opportunity for undo, then apply a change (call from a worker)."""
-        with self._write_lock:
+        with self.write_lock:
             self.services.history.before_change(opportunity_id, label)
             return apply()
-
-    def _saved(self, saved: Opportunity | None) -> None:
-        """After the form: re-read the one card it touched."""
-        if saved is not None:
-            self.card_saved(saved.id, f"Saved {visible(saved.company_name)}")
 
     def card_saved(self, opportunity_id: int, note: str) -> None:
         """A dialog changed this opportunity: re-read its card and show `note`."""
@@ -378,7 +343,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     @work(thread=True, exit_on_error=False, group="write")
     def _undo(self) -> None:
         """Revert the last change and re-read the one card it put back."""
-        with self._write_lock:
+        with self.write_lock:
             undone = self.services.history.undo()
         self.refresh_card(undone.opportunity_id, f"Undone: {undone.label}")
 
@@ -421,7 +386,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
 
     @work(thread=True, exit_on_error=False, group="settings")
     def _save_settings(self, settings: Settings) -> None:
-        with self._write_lock:
+        with self.write_lock:
             self.services.pipeline.save_settings(settings)
 
     def with_theme(self, theme: str) -> Settings:
