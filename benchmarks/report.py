@@ -170,7 +170,7 @@ LIMITS = """\
 Measured with `python -X importtime`, cProfile and timestamps in a pty (see the commits that
 touched `ui/` and `services/board.py`):
 
-- **First paint (1.7–1.8x the bare app, nearly flat from 25 to 10,000).** N no longer matters: the
+- **First paint (1.6–1.8x the bare app, nearly flat from 25 to 10,000).** N no longer matters: the
   first frame reads at most 30 cards per column through one index walk per stage (~8 ms at
   10,000) and the rest arrives from a worker after it; the ORM, click and every command module
   stay off the path. What remains is fixed cost: jobhunt's own modules (~50 ms of imports:
