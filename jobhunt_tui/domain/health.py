@@ -103,11 +103,6 @@ def is_overdue(due_at: arrow.Arrow, now: arrow.Arrow, tz: Zone) -> bool:
     return local_date(due_at, tz) < local_date(now, tz)
 
 
-def is_due_today(due_at: arrow.Arrow, now: arrow.Arrow, tz: Zone) -> bool:
-    """True when the due date is today."""
-    return local_date(due_at, tz) == local_date(now, tz)
-
-
 def due_counts(dues: Iterable[arrow.Arrow], now: arrow.Arrow, tz: Zone) -> DueCounts:
     """Count planned follow-ups (their due times) due today and overdue."""
     today = local_date(now, tz)

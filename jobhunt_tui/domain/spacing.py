@@ -22,7 +22,6 @@ import arrow
 
 from jobhunt_tui.domain.localtime import (
     Zone,
-    add_days,
     at_local,
     days_between,
     local_date,
@@ -193,11 +192,3 @@ def earliest_polite(
         candidate = at_local(day, clock, tz)
         if business_days:
             candidate = weekend_to_monday(candidate, tz)
-
-
-def polite_after(
-    moment: arrow.Arrow, tz: Zone, gap_days: int, *, business_days: bool = True
-) -> arrow.Arrow:
-    """`gap_days` local days after `moment`, moved off a weekend."""
-    later = add_days(moment, gap_days, tz)
-    return weekend_to_monday(later, tz) if business_days else later

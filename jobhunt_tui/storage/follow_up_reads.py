@@ -9,16 +9,15 @@ import arrow
 
 from jobhunt_tui.domain.agenda import AgendaItem
 from jobhunt_tui.domain.models import Channel, Direction, FollowUpKind, InteractionKind
-from jobhunt_tui.domain.stages import CLOSED_STAGES
 from jobhunt_tui.domain.timeutil import from_stored, to_stored
+from jobhunt_tui.storage.reader import CLOSED_SQL
 
-_CLOSED = ", ".join(f"'{stage.value}'" for stage in CLOSED_STAGES)
 _PLANNED_BEFORE = f"""
     SELECT f.id, f.opportunity_id, c.name, o.role, f.kind, f.channel, f.due_at
     FROM follow_up AS f
     JOIN opportunity AS o ON o.id = f.opportunity_id
     JOIN company AS c ON c.id = o.company_id
-    WHERE f.status = 'planned' AND o.archived = 0 AND o.stage NOT IN ({_CLOSED})
+    WHERE f.status = 'planned' AND o.archived = 0 AND o.stage NOT IN ({CLOSED_SQL})
       AND f.due_at < ?
     ORDER BY f.due_at, f.id
 """

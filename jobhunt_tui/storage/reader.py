@@ -11,7 +11,6 @@ from typing import NamedTuple
 
 from jobhunt_tui.domain.errors import NotFoundError
 from jobhunt_tui.domain.models import (
-    Company,
     Contact,
     Draft,
     FollowUp,
@@ -101,12 +100,6 @@ def drafts_of(conn: sqlite3.Connection, opportunity_id: int) -> list[Draft]:
     return [convert.draft(row) for row in rows]
 
 
-def companies(conn: sqlite3.Connection) -> list[Company]:
-    """Every company, by name."""
-    rows = conn.execute("SELECT * FROM company ORDER BY name_key")
-    return [convert.company(row) for row in rows]
-
-
 def all_contacts(conn: sqlite3.Connection) -> list[Contact]:
     """Every contact, by id."""
     return [convert.contact(row) for row in conn.execute("SELECT * FROM contact ORDER BY id")]
@@ -139,8 +132,9 @@ def _quoted(values: Iterable[str]) -> str:
     return ", ".join(f"'{value}'" for value in sorted(values))
 
 
+# SQL literals of fixed enum sets (never user input), shared with the other read modules.
 _TOUCH = _quoted(kind.value for kind in TOUCH_KINDS)
-_CLOSED = _quoted(stage.value for stage in CLOSED_STAGES)
+CLOSED_SQL = _quoted(stage.value for stage in CLOSED_STAGES)
 _ACTIVE = _quoted(stage.value for stage in OPEN_STAGES if stage is not Stage.WISHLIST)
 _BOARD_ORDER = "o.priority, o.updated_at DESC, o.id"
 
@@ -173,7 +167,7 @@ def card_rows(
     """The board's cards in board order; with `per_stage_limit`, only the first of each stage."""
     where = "o.archived = 0"
     if not include_closed:
-        where += f" AND o.stage NOT IN ({_CLOSED})"
+        where += f" AND o.stage NOT IN ({CLOSED_SQL})"
     query = f"SELECT {_CARD_COLUMNS} FROM opportunity AS o {_CARD_JOINS} WHERE {where}"
     if per_stage_limit is None:
         return [CardRow(*row) for row in conn.execute(f"{query} ORDER BY {_BOARD_ORDER}")]
@@ -213,7 +207,7 @@ def due_counts(conn: sqlite3.Connection, today: str, tomorrow: str) -> tuple[int
         f"""SELECT COALESCE(SUM(f.due_at < :today), 0), COALESCE(SUM(f.due_at >= :today), 0)
             FROM follow_up AS f JOIN opportunity AS o ON o.id = f.opportunity_id
             WHERE f.status = 'planned' AND f.due_at < :tomorrow
-              AND o.archived = 0 AND o.stage NOT IN ({_CLOSED})""",
+              AND o.archived = 0 AND o.stage NOT IN ({CLOSED_SQL})""",
         {"today": today, "tomorrow": tomorrow},
     ).fetchone()
     return active, overdue, due_today

@@ -97,12 +97,6 @@ class Repository:
         self.session.flush()
         return self._opportunity(row)
 
-    def delete_opportunity(self, opportunity_id: int) -> None:
-        """Remove an opportunity with its timeline, follow-ups and drafts."""
-        row = self._opportunity_row(opportunity_id)
-        self.session.delete(row)
-        self.session.flush()
-
     def opportunity_keys(self) -> list[tuple[str, str]]:
         """(company name_key, role as stored) of every opportunity, inside this transaction."""
         rows = self.session.exec(

@@ -35,10 +35,3 @@ class DetailLoaded(Message):
     """An opportunity's details were read for the detail screen."""
 
     detail: OpportunityDetail
-
-
-@dataclass
-class WorkFailed(Message):
-    """A worker raised: the app shows `error` as a notification."""
-
-    error: BaseException
