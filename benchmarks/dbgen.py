@@ -302,7 +302,7 @@ def build(path: Path, opportunities: int, *, seed: int = 20261102) -> Generated:
     umask = os.umask(0o077)  # open_database sets the process umask; give ours back after
     database = open_database(path)
     try:
-        with database.writing_sql() as conn:
+        with database.writing_sql("benchmark data") as conn:
             conn.executemany("INSERT INTO company VALUES (?, ?, ?, ?, ?, ?)", companies)
             conn.executemany(
                 "INSERT INTO contact (id, name, email, company_id) VALUES (?, ?, ?, ?)", contacts

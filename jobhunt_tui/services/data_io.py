@@ -144,7 +144,7 @@ def apply_plan(
     from jobhunt_tui.storage.repository import Repository
 
     now = clock()
-    with database.writing() as session:
+    with database.writing("import csv") as session:
         repo = Repository(session)
         existing = _keys(repo.opportunity_keys())
         new, duplicates = _split(plan.rows, existing)

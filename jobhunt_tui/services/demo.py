@@ -253,7 +253,7 @@ def fill_demo(database: Database, clock: Clock) -> DemoSummary:
                 f"{database.path} already holds opportunities; demo data goes into an empty file"
             )
     replay = _Replay(database, clock().to("UTC"))
-    with database.writing() as session:
+    with database.writing("demo settings", undoable=False) as session:
         from jobhunt_tui.storage.repository import Repository
 
         Repository(session).save_settings(
@@ -338,7 +338,7 @@ class _Replay:
         from jobhunt_tui.storage.repository import Repository
 
         name, title = spec.contact
-        with self.database.writing() as session:
+        with self.database.writing("demo contact") as session:
             repo = Repository(session)
             company = repo.company_named(spec.company, start)
             found = repo.contact_named(company.id, name)
@@ -388,7 +388,7 @@ class _Replay:
             "first": "there" if contact is None else contact.name.split()[0],
             "me": YOUR_NAME,
         }
-        with self.database.writing() as session:
+        with self.database.writing("demo drafts", undoable=False) as session:
             repo = Repository(session)
             for step in repo.follow_ups(opportunity_id):
                 subject, body = _DRAFTS[step.kind.value]

@@ -163,7 +163,7 @@ class FollowUpService:
             raise ValidationError("decision-by", "is before the interview")
         settings = self.settings()
         now = self.clock()
-        with self.database.writing() as session:
+        with self.database.writing(f"log interview on #{opportunity_id}") as session:
             repo = Repository(session)
             opportunity = _open_opportunity(repo, opportunity_id)
             contact = _contact(repo, opportunity, name) if name else None
@@ -213,7 +213,7 @@ class FollowUpService:
         text = clean_optional(summary, "summary", NOTE_MAX, multiline=True)
         now = self.clock()
         when = now if at is None else at
-        with self.database.writing() as session:
+        with self.database.writing(f"log reply on #{opportunity_id}") as session:
             repo = Repository(session)
             opportunity = repo.opportunity(opportunity_id)
             plan = cadence.plan_reply(
@@ -236,7 +236,7 @@ class FollowUpService:
 
         settings = self.settings()
         now = self.clock()
-        with self.database.writing() as session:
+        with self.database.writing(f"plan {kind.value} on #{opportunity_id}") as session:
             repo = Repository(session)
             opportunity = _open_opportunity(repo, opportunity_id)
             plan = cadence.plan_manual(
@@ -263,7 +263,7 @@ class FollowUpService:
         sent_at = now if at is None else at
         if sent_at > now:
             raise ValidationError("at", "a follow-up cannot be sent in the future")
-        with self.database.writing() as session:
+        with self.database.writing(f"mark follow-up #{follow_up_id} done") as session:
             repo = Repository(session)
             target = repo.follow_up(follow_up_id)
             opportunity = repo.opportunity(target.opportunity_id)
@@ -290,7 +290,7 @@ class FollowUpService:
 
         settings = self.settings()
         now = self.clock()
-        with self.database.writing() as session:
+        with self.database.writing(f"snooze follow-up #{follow_up_id}") as session:
             repo = Repository(session)
             target = repo.follow_up(follow_up_id)
             opportunity = repo.opportunity(target.opportunity_id)

@@ -61,7 +61,7 @@ class History:
         if not self._steps:
             raise NothingToUndoError("nothing to undo")
         step = self._steps.pop()
-        with self.database.writing_sql() as conn:
+        with self.database.writing_sql(f"undo {step.label}") as conn:
             if step.before is None:
                 snapshot.remove(conn, step.opportunity_id)
             else:

@@ -127,7 +127,7 @@ class PipelineService:
         now = self.clock()
         if data.stage is not Stage.WISHLIST and data.applied_on is None:
             values["applied_on"] = date_to_stored(now.date())
-        with self.database.writing() as session:
+        with self.database.writing(f"add {company_name}") as session:
             repo = Repository(session)
             company = repo.company_named(company_name, now)
             created = repo.add_opportunity(
@@ -155,7 +155,7 @@ class PipelineService:
         company_name = clean_required(data.company, "company", NAME_MAX)
         values = cleaned_fields(data)
         now = self.clock()
-        with self.database.writing() as session:
+        with self.database.writing(f"edit {company_name}") as session:
             repo = Repository(session)
             before = repo.opportunity(opportunity_id)
             values["company_id"] = repo.company_named(company_name, now).id
@@ -169,7 +169,7 @@ class PipelineService:
         from jobhunt_tui.storage.repository import Repository
 
         now = self.clock()
-        with self.database.writing() as session:
+        with self.database.writing(f"move #{opportunity_id} to {stage.label}") as session:
             repo = Repository(session)
             before = repo.opportunity(opportunity_id)
             if before.stage is stage:
@@ -202,7 +202,7 @@ class PipelineService:
 
         summary = clean_required(text, "note", NOTE_MAX)
         now = self.clock()
-        with self.database.writing() as session:
+        with self.database.writing(f"note on #{opportunity_id}") as session:
             repo = Repository(session)
             repo.opportunity(opportunity_id)
             return repo.add_interaction(
@@ -213,7 +213,7 @@ class PipelineService:
         """Store the user's settings."""
         from jobhunt_tui.storage.repository import Repository
 
-        with self.database.writing() as session:
+        with self.database.writing("change settings", undoable=False) as session:
             Repository(session).save_settings(settings)
 
 

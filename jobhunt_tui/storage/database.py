@@ -132,14 +132,21 @@ class Database:
             yield conn
 
     @contextmanager
-    def writing_sql(self) -> Iterator[sqlite3.Connection]:
-        """A BEGIN IMMEDIATE transaction on a plain connection, for bulk writes."""
+    def writing_sql(self, label: str, *, undoable: bool = True) -> Iterator[sqlite3.Connection]:
+        """A BEGIN IMMEDIATE transaction on a plain connection, for bulk writes.
+
+        `label` names the change for people ("move Acme to Screening"); `undoable=False`
+        marks writes that are not undo steps (draft autosaves, settings).
+        """
         with write_transaction(self._connection()) as conn:
             yield conn
 
     @contextmanager
-    def writing(self) -> Iterator[Session]:
-        """A SQLModel session in one BEGIN IMMEDIATE transaction: commit, or roll back on error."""
+    def writing(self, label: str, *, undoable: bool = True) -> Iterator[Session]:
+        """A SQLModel session in one BEGIN IMMEDIATE transaction: commit, or roll back on error.
+
+        `label` and `undoable` as for `writing_sql`.
+        """
         with self._engine().unit_of_work() as session:
             yield session
 

@@ -87,7 +87,7 @@ def _fill_tricky(pipeline: PipelineService, database: Database) -> None:
     pipeline.move(rejected.id, Stage.REJECTED)
     from jobhunt_tui.storage.repository import Repository
 
-    with database.writing() as session:
+    with database.writing("test setup") as session:
         repo = Repository(session)
         repo.update_opportunity(rejected.id, {"archived": True}, arrow.get("2026-11-20"))
         repo.add_contact(Contact(id=0, name="Lee, Bo", email="bo@acme.example", company_id=1))

@@ -116,7 +116,7 @@ def test_unknown_ids_are_reported(pipeline: PipelineService) -> None:
 
 
 def test_the_schema_itself_refuses_empty_names(database: Database) -> None:
-    with pytest.raises(sqlite3.IntegrityError), database.writing_sql() as conn:
+    with pytest.raises(sqlite3.IntegrityError), database.writing_sql("test setup") as conn:
         conn.execute("INSERT INTO company (name, name_key, created_at) VALUES ('  ', '', '2026')")
 
 

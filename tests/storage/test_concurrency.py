@@ -22,7 +22,7 @@ from jobhunt_tui.storage.repository import Repository
 database = open_database(sys.argv[1])
 now = arrow.get("2026-11-20T12:00:00Z")
 for _ in range(int(sys.argv[2])):
-    with database.writing() as session:
+    with database.writing("test update") as session:
         repo = Repository(session)
         current = int(repo.opportunity(1).salary)
         repo.update_opportunity(1, {"salary": str(current + 1)}, now)

@@ -15,7 +15,7 @@ from jobhunt_tui.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 def test_new_database_is_private_stamped_and_in_a_private_folder(tmp_path: Path) -> None:
     path = tmp_path / "deeper" / "jobhunt.db"
     database = open_database(path)
-    with database.writing_sql() as conn:  # creates -wal and -shm beside it
+    with database.writing_sql("test setup") as conn:  # creates -wal and -shm beside it
         conn.execute("INSERT INTO setting (key, value) VALUES ('theme', '\"nord\"')")
     database.close()
 
@@ -87,7 +87,7 @@ def test_a_folder_is_refused(tmp_path: Path) -> None:
 def test_reopening_our_own_file_keeps_the_data(tmp_path: Path) -> None:
     path = tmp_path / "jobhunt.db"
     database = open_database(path)
-    with database.writing_sql() as conn:
+    with database.writing_sql("test setup") as conn:
         conn.execute("INSERT INTO setting (key, value) VALUES ('your_name', '\"Ada\"')")
     database.close()
 
@@ -98,7 +98,7 @@ def test_reopening_our_own_file_keeps_the_data(tmp_path: Path) -> None:
 
 
 def test_backup_is_a_verified_private_copy(database, tmp_path: Path) -> None:
-    with database.writing_sql() as conn:
+    with database.writing_sql("test setup") as conn:
         conn.execute("INSERT INTO setting (key, value) VALUES ('your_name', '\"Ada\"')")
     copy = tmp_path / "copy.db"
     database.backup_to(copy)
@@ -116,7 +116,7 @@ def test_a_file_created_meanwhile_by_another_process_is_kept(tmp_path: Path) -> 
 
     path = tmp_path / "jobhunt.db"
     first = open_database(path)
-    with first.writing_sql() as conn:
+    with first.writing_sql("test setup") as conn:
         conn.execute("INSERT INTO setting (key, value) VALUES ('your_name', '\"Ada\"')")
     first.close()
 

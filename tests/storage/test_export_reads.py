@@ -43,7 +43,7 @@ def test_drafts_grouped_under_their_own_or_their_follow_ups_opportunity(
     now = clock()
     acme = pipeline.add(OpportunityInput(company="Acme", role="Backend Engineer")).id
     logged = FollowUpService(database, clock, "UTC").log_interview(acme, now.shift(hours=-3))
-    with database.writing() as session:
+    with database.writing("test setup") as session:
         repo = Repository(session)
         by_follow_up = repo.save_draft(
             {
@@ -73,7 +73,7 @@ def test_opportunity_keys_agree_between_reader_and_repository(
 
     with database.reading() as conn:
         read = export_reads.opportunity_keys(conn)
-    with database.writing() as session:
+    with database.writing("test setup") as session:
         written = Repository(session).opportunity_keys()
 
     assert sorted(read) == sorted(written)

@@ -62,7 +62,7 @@ def bulk_fill(database: Database, count: int) -> None:
     """`count` opportunities spread over the open stages, written in one transaction."""
     stages = [stage.value for stage in OPEN_STAGES]
     stamp = "2026-11-01T12:00:00Z"
-    with database.writing_sql() as conn:
+    with database.writing_sql("test setup") as conn:
         conn.executemany(
             "INSERT INTO company (id, name, name_key, created_at) VALUES (?, ?, ?, ?)",
             [(n, f"Company {n}", f"company {n}", stamp) for n in range(1, count + 1)],

@@ -21,7 +21,7 @@ def _seed_hostile(pipeline: PipelineService, database: Database) -> int:
     clicker = pipeline.add(OpportunityInput(CLICK, "[link=x]role[/link]"))
     escaped = pipeline.add(OpportunityInput("Escape Co", "Tester", stage=Stage.SCREENING))
     # Rows that came from elsewhere may still hold control characters (OSC 52, ESC).
-    with database.writing_sql() as conn:
+    with database.writing_sql("test setup") as conn:
         conn.execute(
             "UPDATE company SET name = ? WHERE id = ?",
             ("Esc\x1b]52;c;aGk=\x07Co", escaped.company_id),
