@@ -55,6 +55,7 @@ COMMAND_MODULES: dict[str, str] = {
     **dict.fromkeys(
         ("interview", "reply", "followup", "done", "snooze", "agenda", "report"), "followups"
     ),
+    "undo": "changes",
 }
 
 

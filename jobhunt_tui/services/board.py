@@ -20,7 +20,7 @@ from jobhunt_tui.domain.localtime import Zone, at_local, local_date
 from jobhunt_tui.domain.models import FollowUpKind, Settings, Stage
 from jobhunt_tui.domain.timeutil import from_stored, maybe_from_stored, to_stored
 from jobhunt_tui.services.zone import local_zone
-from jobhunt_tui.storage import reader
+from jobhunt_tui.storage import change_feed, reader
 from jobhunt_tui.storage.database import Database
 from jobhunt_tui.storage.reader import CardRow
 
@@ -52,6 +52,8 @@ class BoardSnapshot:
     include_closed: bool
     totals: dict[Stage, int] = field(default_factory=dict)
     complete: bool = True
+    change_id: int = 0
+    """The change log's newest id when this was read: the live view carries on from it."""
 
 
 def _card(row: CardRow, now: arrow.Arrow, tz: Zone, settings: Settings) -> BoardCard:
@@ -93,9 +95,10 @@ class BoardService:
             rows = reader.card_rows(conn, include_closed=include_closed, per_stage_limit=limit)
             totals = reader.stage_totals(conn, include_closed=include_closed)
             counts = self._counts(conn, now, settings)
+            change_id = change_feed.latest_id(conn)
         cards = [_card(row, now, self.tz, settings) for row in rows]
         complete = len(cards) == sum(totals.values())
-        return BoardSnapshot(cards, counts, settings, include_closed, totals, complete)
+        return BoardSnapshot(cards, counts, settings, include_closed, totals, complete, change_id)
 
     def card(
         self, opportunity_id: int, settings: Settings
@@ -108,6 +111,20 @@ class BoardService:
         if row is None or row.archived:
             return None, counts
         return _card(row, now, self.tz, settings), counts
+
+    def cards(
+        self, opportunity_ids: frozenset[int], settings: Settings
+    ) -> tuple[dict[int, BoardCard | None], HealthCounts]:
+        """Several cards re-read in one transaction (None for each gone or archived one)."""
+        now = self.clock()
+        found: dict[int, BoardCard | None] = {}
+        with self.database.reading() as conn:
+            for opportunity_id in sorted(opportunity_ids):
+                row = reader.card_row(conn, opportunity_id)
+                live = row is not None and not row.archived
+                found[opportunity_id] = _card(row, now, self.tz, settings) if live else None
+            counts = self._counts(conn, now, settings)
+        return found, counts
 
     def counts(self, settings: Settings) -> HealthCounts:
         """The header counts alone."""

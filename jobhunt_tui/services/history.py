@@ -1,69 +1,79 @@
-"""Undo: before each change the UI records the opportunity as it was; undo puts it back."""
+"""Undo and redo of one writer's own changes, through the inverses in the change log.
+
+Each app window writes as a writer of its own; every command-line process writes as
+`cli`, so `jobhunt undo` takes back the command line's last change. Undo never restores a
+snapshot: it puts back what that change did and leaves what anyone changed since.
+"""
 
 from __future__ import annotations
 
+import os
+import secrets
+import threading
 from dataclasses import dataclass
 
 from jobhunt_tui.domain.errors import JobhuntError
-from jobhunt_tui.storage import snapshot
+from jobhunt_tui.domain.timeutil import to_stored
+from jobhunt_tui.storage import change_revert
+from jobhunt_tui.storage.change_capture import ChangeKind
 from jobhunt_tui.storage.database import Database
-from jobhunt_tui.storage.snapshot import OpportunitySnapshot
 
 
 class NothingToUndoError(JobhuntError):
-    """The undo history is empty."""
+    """There is no change of this writer's left to undo (or to redo)."""
 
 
 @dataclass(frozen=True)
-class Undone:
-    """What an undo reverted: its label, and the one opportunity it put back."""
+class Reverted:
+    """What an undo or redo did: which change, what it left alone, which cards to re-read."""
 
+    verb: str
     label: str
-    opportunity_id: int
+    opportunity_ids: tuple[int, ...]
+    kept: tuple[str, ...]
+
+    @property
+    def message(self) -> str:
+        """One line for the user, naming anything left as a later change made it."""
+        line = f"{self.verb}: {self.label}"
+        if self.kept:
+            line += " — left as changed since: " + "; ".join(self.kept[:3])
+            if len(self.kept) > 3:
+                line += f" and {len(self.kept) - 3} more"
+        return line
 
 
-@dataclass(frozen=True)
-class _Step:
-    label: str
-    opportunity_id: int
-    before: OpportunitySnapshot | None  # None: the change created the opportunity
+def new_app_writer() -> str:
+    """A writer name for one app window (its undo history is its own)."""
+    return f"app:{os.getpid()}:{secrets.token_hex(3)}"
 
 
 class History:
-    """A bounded stack of undoable changes, each restoring one opportunity."""
+    """This writer's undo and redo. Guarded here: one revert at a time per process."""
 
-    def __init__(self, database: Database, limit: int = 100) -> None:
+    def __init__(self, database: Database) -> None:
         self.database = database
-        self.limit = limit
-        self._steps: list[_Step] = []
+        self._lock = threading.Lock()
 
-    def before_change(self, opportunity_id: int, label: str) -> None:
-        """Remember `opportunity_id` as it is now, before a change described by `label`."""
-        with self.database.reading() as conn:
-            before = snapshot.take(conn, opportunity_id)
-        self._push(_Step(label, opportunity_id, before))
+    def undo(self) -> Reverted:
+        """Revert this writer's last change in one transaction."""
+        return self._revert(ChangeKind.UNDO)
 
-    def created(self, opportunity_id: int, label: str) -> None:
-        """Remember that a change created `opportunity_id` (undo removes it)."""
-        self._push(_Step(label, opportunity_id, None))
+    def redo(self) -> Reverted:
+        """Apply again the change the last undo reverted."""
+        return self._revert(ChangeKind.REDO)
 
-    def _push(self, step: _Step) -> None:
-        self._steps.append(step)
-        del self._steps[: -self.limit]
+    def _revert(self, kind: str) -> Reverted:
+        import arrow
 
-    @property
-    def can_undo(self) -> bool:
-        """True when there is something to undo."""
-        return bool(self._steps)
-
-    def undo(self) -> Undone:
-        """Revert the last change in one transaction; says what it reverted."""
-        if not self._steps:
-            raise NothingToUndoError("nothing to undo")
-        step = self._steps.pop()
-        with self.database.writing_sql(f"undo {step.label}") as conn:
-            if step.before is None:
-                snapshot.remove(conn, step.opportunity_id)
-            else:
-                snapshot.restore(conn, step.before)
-        return Undone(step.label, step.opportunity_id)
+        find = change_revert.to_undo if kind == ChangeKind.UNDO else change_revert.to_redo
+        with self._lock, self.database.reverting(kind) as (conn, entry):
+            target = find(conn, self.database.writer)
+            if target is None:
+                raise NothingToUndoError(f"nothing to {kind}")
+            original = target.label.removeprefix("undo ").removeprefix("redo ")
+            entry.label = f"{kind} {original}"
+            entry.reverts = target.id
+            result = change_revert.revert(conn, target.rows, to_stored(arrow.utcnow()))
+        verb = "Undone" if kind == ChangeKind.UNDO else "Redone"
+        return Reverted(verb, original, target.opportunity_ids, tuple(result.kept))

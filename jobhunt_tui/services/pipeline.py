@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -166,29 +167,45 @@ class PipelineService:
 
     def move(self, opportunity_id: int, stage: Stage) -> Opportunity:
         """Move to `stage` (any direction); the change is logged on the timeline."""
+        return self._move(opportunity_id, f"to {stage.label}", lambda _current: stage)
+
+    def step(self, opportunity_id: int, step: int) -> Opportunity:
+        """Move one open stage left (-1) or right (+1) of the STORED stage (the card on a
+        screen may be stale); ValidationError past either end or when closed."""
+
+        def target(current: Opportunity) -> Stage:
+            found = neighbour(current.stage, step)
+            if found is None:
+                where = (
+                    f"it is closed ({current.stage.label})"
+                    if not is_open(current.stage)
+                    else f"already at {current.stage.label}"
+                )
+                raise ValidationError("stage", f"cannot move {current.company_name}: {where}")
+            return found
+
+        return self._move(opportunity_id, "one stage " + ("right" if step > 0 else "left"), target)
+
+    def _move(
+        self, opportunity_id: int, where: str, target: Callable[[Opportunity], Stage]
+    ) -> Opportunity:
+        """Move to the stage `target` picks from the stored row, in one transaction."""
         from jobhunt_tui.storage.repository import Repository
 
         now = self.clock()
-        with self.database.writing(f"move #{opportunity_id} to {stage.label}") as session:
+        with self.database.writing(f"move #{opportunity_id} {where}") as session:
             repo = Repository(session)
             before = repo.opportunity(opportunity_id)
+            stage = target(before)
             if before.stage is stage:
                 return before
+            self.database.name_change(f"move {before.company_name} to {stage.label}")
             values: dict[str, object] = {"stage": stage.value}
             if before.stage is Stage.WISHLIST and before.applied_on is None:
                 values["applied_on"] = date_to_stored(now.date())
             updated = repo.update_opportunity(opportunity_id, values, now)
             _record_stage_change(repo, before, stage, now)
             return updated
-
-    def step(self, opportunity_id: int, step: int) -> Opportunity:
-        """Move one open stage left (-1) or right (+1); ValidationError past either end."""
-        current = self.get(opportunity_id)
-        target = neighbour(current.stage, step)
-        if target is None:
-            where = "closed" if not is_open(current.stage) else f"already at {current.stage.label}"
-            raise ValidationError("stage", f"cannot move further: {where}")
-        return self.move(opportunity_id, target)
 
     def close(self, opportunity_id: int, outcome: Stage) -> Opportunity:
         """Close with an outcome: accepted, rejected or withdrawn."""
@@ -204,7 +221,7 @@ class PipelineService:
         now = self.clock()
         with self.database.writing(f"note on #{opportunity_id}") as session:
             repo = Repository(session)
-            repo.opportunity(opportunity_id)
+            self.database.name_change(f"note on {repo.opportunity(opportunity_id).company_name}")
             return repo.add_interaction(
                 opportunity_id, InteractionKind.NOTE, Direction.OUT, now, summary
             )

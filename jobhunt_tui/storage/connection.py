@@ -10,6 +10,12 @@ from pathlib import Path
 BUSY_TIMEOUT_MS = 10_000
 
 
+class JobhuntConnection(sqlite3.Connection):
+    """A sqlite3 connection that remembers for which schema its change capture is set up."""
+
+    capture_schema: int | None = None
+
+
 def connect(path: Path | str) -> sqlite3.Connection:
     """A connection with WAL, foreign keys and a busy timeout; transactions are explicit.
 
@@ -22,6 +28,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
         timeout=BUSY_TIMEOUT_MS / 1000,
         isolation_level=None,
         check_same_thread=False,
+        factory=JobhuntConnection,
     )
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

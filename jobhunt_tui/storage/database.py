@@ -14,14 +14,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jobhunt_tui.domain.errors import DatabaseRefusedError
-from jobhunt_tui.storage import paths
+from jobhunt_tui.storage import change_capture, paths
+from jobhunt_tui.storage.change_capture import ChangeKind, PendingEntry
 from jobhunt_tui.storage.connection import connect, read_transaction, write_transaction
 from jobhunt_tui.storage.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Migration
+from jobhunt_tui.storage.writer_lock import WriterLock
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from jobhunt_tui.storage.engine import WriteEngine
+
+CLI_WRITER = "cli"
+"""The change-log writer of every command-line process (`jobhunt undo` undoes its changes)."""
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -110,13 +115,20 @@ def open_database(
 
 
 class Database:
-    """The open data file. Connections are per thread and per unit of work, never shared."""
+    """The open data file. Connections are per thread and per unit of work, never shared.
 
-    def __init__(self, path: Path) -> None:
+    Every write is one BEGIN IMMEDIATE transaction that also appends its entry to the change
+    log (see `change_capture`), under a lock that serialises writers across processes.
+    """
+
+    def __init__(self, path: Path, writer: str = CLI_WRITER) -> None:
         self.path = path
+        self.writer = writer
+        """Who this process writes as in the change log: the command line, or one app window."""
         self._local = threading.local()
         self._write_engine: WriteEngine | None = None
         self._engine_lock = threading.Lock()
+        self._writer_lock = WriterLock(path)
 
     def _connection(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -138,8 +150,36 @@ class Database:
         `label` names the change for people ("move Acme to Screening"); `undoable=False`
         marks writes that are not undo steps (draft autosaves, settings).
         """
-        with write_transaction(self._connection()) as conn:
+        kind = ChangeKind.CHANGE if undoable else ChangeKind.RECORD
+        with self._recorded(label, kind) as conn:
             yield conn
+
+    @contextmanager
+    def reverting(self, kind: str) -> Iterator[tuple[sqlite3.Connection, PendingEntry]]:
+        """A write transaction that undoes or redoes an entry of the change log.
+
+        The block finds that entry inside the transaction and fills in the pending entry's
+        label and `reverts`; raising leaves nothing recorded.
+        """
+        entry = PendingEntry(label=kind)
+        with self._recorded(entry, kind) as conn:
+            yield conn, entry
+
+    @contextmanager
+    def _recorded(self, label: str | PendingEntry, kind: str) -> Iterator[sqlite3.Connection]:
+        entry = label if isinstance(label, PendingEntry) else PendingEntry(label)
+        conn = self._connection()
+        # Outside the transaction, so a rollback cannot take the triggers away with it.
+        change_capture.install(conn)
+        with self._writer_lock.held(), write_transaction(conn):
+            try:
+                change_capture.begin(conn)
+                yield conn
+                self._finish(conn, entry.label, kind, entry.reverts)
+            except BaseException:
+                change_capture.forget(conn)
+                self._local.better_label = None
+                raise
 
     @contextmanager
     def writing(self, label: str, *, undoable: bool = True) -> Iterator[Session]:
@@ -147,8 +187,43 @@ class Database:
 
         `label` and `undoable` as for `writing_sql`.
         """
-        with self._engine().unit_of_work() as session:
-            yield session
+        kind = ChangeKind.CHANGE if undoable else ChangeKind.RECORD
+        engine = self._engine()
+        with self._writer_lock.held(), engine.unit_of_work() as session:
+            conn = engine.driver_connection(session)
+            try:
+                change_capture.begin(conn)
+                yield session
+                session.flush()
+                self._finish(conn, label, kind, None)
+            except BaseException:
+                change_capture.forget(conn)
+                self._local.better_label = None
+                raise
+
+    def name_change(self, label: str) -> None:
+        """Give the write transaction running in this thread a better label, found inside
+        it ("move Acme to Offer" once the stored row is read)."""
+        self._local.better_label = label
+
+    def _finish(self, conn: sqlite3.Connection, label: str, kind: str, reverts: int | None) -> None:
+        import arrow
+
+        better: str | None = getattr(self._local, "better_label", None)
+        self._local.better_label = None
+        self._local.last_change_id = change_capture.finish(
+            conn,
+            label=better or label,
+            writer=self.writer,
+            kind=kind,
+            at=arrow.utcnow(),
+            reverts=reverts,
+        )
+
+    @property
+    def last_change_id(self) -> int | None:
+        """The change-log id of this thread's last write (None when it changed nothing)."""
+        return getattr(self._local, "last_change_id", None)
 
     def prepare_writes(self) -> None:
         """Load the ORM and build the write engine now (call off the UI thread, after the
@@ -184,6 +259,7 @@ class Database:
         if self._write_engine is not None:
             self._write_engine.dispose()
             self._write_engine = None
+        self._writer_lock.close()
 
 
 def file_mode(path: Path) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,6 +11,7 @@ from sqlalchemy import Connection, event
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session, create_engine
 
+from jobhunt_tui.storage import change_capture
 from jobhunt_tui.storage.connection import connect
 
 
@@ -19,7 +21,7 @@ class WriteEngine:
     def __init__(self, path: Path) -> None:
         self.engine = create_engine(
             "sqlite://",
-            creator=lambda: connect(path),
+            creator=lambda: _capturing(connect(path)),
             poolclass=QueuePool,
             pool_size=2,
             max_overflow=4,
@@ -32,9 +34,22 @@ class WriteEngine:
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
 
+    @staticmethod
+    def driver_connection(session: Session) -> sqlite3.Connection:
+        """The sqlite3 connection under `session` (this begins its IMMEDIATE transaction)."""
+        raw = session.connection().connection.dbapi_connection
+        assert isinstance(raw, sqlite3.Connection)
+        return raw
+
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
+
+
+def _capturing(conn: sqlite3.Connection) -> sqlite3.Connection:
+    # Set up change capture before any transaction, so no rollback can take it away.
+    change_capture.install(conn)
+    return conn
 
 
 def _begin_immediate(conn: Connection) -> None:

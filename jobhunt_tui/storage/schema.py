@@ -117,5 +117,48 @@ INITIAL_SCHEMA = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL_SCHEMA,)
+
+# Ids that leave the app (in .ics UIDs, scripts, exports) must never be handed out twice, so
+# these tables are rebuilt with AUTOINCREMENT: an undone add does not free its id.
+_NEVER_REUSED_IDS = ("company", "contact", "opportunity", "interaction", "follow_up", "draft")
+
+
+def _rebuild_with_autoincrement(table: str) -> tuple[str, ...]:
+    """SQLite's table-rebuild steps: the table with AUTOINCREMENT ids, rows and indexes kept."""
+    create = next(s for s in INITIAL_SCHEMA.statements if s.startswith(f"CREATE TABLE {table} ("))
+    indexes = tuple(s for s in INITIAL_SCHEMA.statements if f" ON {table} (" in s)
+    rebuilt = create.replace(
+        f"CREATE TABLE {table} (", f"CREATE TABLE {table}_rebuilt (", 1
+    ).replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", 1)
+    return (
+        rebuilt,
+        f"INSERT INTO {table}_rebuilt SELECT * FROM {table}",
+        f"DROP TABLE {table}",
+        f"ALTER TABLE {table}_rebuilt RENAME TO {table}",
+        *indexes,
+    )
+
+
+CHANGE_LOG = Migration(
+    version=2,
+    description="change log for undo, redo and the live view; ids never reused",
+    statements=(
+        *(step for table in _NEVER_REUSED_IDS for step in _rebuild_with_autoincrement(table)),
+        """CREATE TABLE change_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            writer TEXT NOT NULL,
+            label TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('change', 'undo', 'redo', 'record')),
+            opportunity_ids TEXT NOT NULL DEFAULT '[]',
+            tables TEXT NOT NULL DEFAULT '[]',
+            inverse TEXT,
+            reverts INTEGER,
+            reverted_by INTEGER
+        )""",
+        "CREATE INDEX ix_change_log_writer ON change_log (writer, kind, id)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL_SCHEMA, CHANGE_LOG)
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -111,3 +111,24 @@ class SettingRow(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class ChangeLogRow(SQLModel, table=True):
+    """One committed change: who, what, which opportunities, and how to revert it.
+
+    Read and written as plain SQL (`storage/change_log.py`); mirrored here so one schema
+    describes every table.
+    """
+
+    __tablename__ = "change_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: str
+    writer: str
+    label: str
+    kind: str
+    opportunity_ids: str = "[]"
+    tables: str = "[]"
+    inverse: str | None = None
+    reverts: int | None = None
+    reverted_by: int | None = None

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from jobhunt_tui.domain.clock import Clock
-from jobhunt_tui.domain.localtime import Zone
+from jobhunt_tui.domain.localtime import Zone, local_date
 from jobhunt_tui.services.board import BoardService
-from jobhunt_tui.services.history import History
+from jobhunt_tui.services.history import History, new_app_writer
 
 if TYPE_CHECKING:
     from jobhunt_tui.services.followups import FollowUpService
+    from jobhunt_tui.services.live import LiveFeed
     from jobhunt_tui.services.pipeline import PipelineService
     from jobhunt_tui.storage.database import Database
 
@@ -29,11 +31,24 @@ class Services:
     tz: Zone
     board: BoardService = field(init=False)
     history: History = field(init=False)
+    live: LiveFeed | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.board = BoardService(self.database, self.clock, self.tz)
-        # Eager: workers share it, and one undo stack must never become two.
+        # This window writes as a writer of its own: its undo never takes back another's.
+        self.database.writer = new_app_writer()
         self.history = History(self.database)
+
+    def today(self) -> dt.date:
+        """The user's local date now (the live view rolls over when it changes)."""
+        return local_date(self.clock(), self.tz)
+
+    def watch_changes(self, since_id: int) -> LiveFeed:
+        """Start following other writers' changes after change-log id `since_id`."""
+        from jobhunt_tui.services.live import LiveFeed
+
+        self.live = LiveFeed(self.database, since_id)
+        return self.live
 
     @cached_property
     def pipeline(self) -> PipelineService:

@@ -31,6 +31,16 @@ class CardChanged(Message):
 
 
 @dataclass
+class LiveChanged(Message):
+    """Cards that changed (None: gone) and fresh counts; `reload` asks to read everything."""
+
+    cards: dict[int, BoardCard | None]
+    counts: HealthCounts | None
+    reload: bool = False
+    select_id: int | None = None
+
+
+@dataclass
 class DetailLoaded(Message):
     """An opportunity's details were read for the detail screen."""
 

@@ -147,3 +147,22 @@ def test_list_never_imports_textual_or_the_orm(db_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.stdout.strip() == "[]"
     assert result.stderr.strip() == ""
+
+
+def test_undo_takes_back_the_command_lines_last_change_only(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    assert run_cli(capsys, db_path, "add", "Acme", "Engineer").exit_code == 0
+    assert run_cli(capsys, db_path, "move", "1", "screening").exit_code == 0
+    assert run_cli(capsys, db_path, "note", "1", "Called Ann").exit_code == 0
+
+    first = run_cli(capsys, db_path, "undo")
+    second = run_cli(capsys, db_path, "undo")
+
+    assert (first.exit_code, first.stdout.strip()) == (0, "Undone: note on Acme")
+    assert second.stdout.strip() == "Undone: move Acme to Screening"
+    shown = run_cli(capsys, db_path, "show", "1")
+    assert "Applied" in shown.stdout and "Called Ann" not in shown.stdout
+    run_cli(capsys, db_path, "undo")
+    nothing = run_cli(capsys, db_path, "undo")
+    assert (nothing.exit_code, nothing.stderr.strip()) == (2, "jobhunt: nothing to undo")

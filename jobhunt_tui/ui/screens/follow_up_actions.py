@@ -43,17 +43,13 @@ def _open(
     *,
     guarded: bool = False,
 ) -> None:
-    """Push a dialog whose save is undoable and refreshes the card afterwards."""
-
-    def save(values: Values) -> str:
-        return screen.undoable(card.opportunity_id, f"{title.lower()} at {visible(card.company)}",
-                               lambda: apply(values))  # fmt: skip
+    """Push a dialog whose save refreshes the card afterwards."""
 
     def done(note: str | None) -> None:
         if note is not None:
             screen.card_saved(card.opportunity_id, note)
 
-    screen.app.push_screen(FieldDialog(title, _subject(card), fields, save, guarded=guarded), done)
+    screen.app.push_screen(FieldDialog(title, _subject(card), fields, apply, guarded=guarded), done)
 
 
 def log_interview(screen: MainScreen, card: BoardCard | None) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
-import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -15,15 +15,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Footer, Input, TextArea
 
 from jobhunt_tui.domain.board import BoardCard
+from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.models import Settings, Stage
 from jobhunt_tui.domain.stages import neighbour
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.ui.context import Services
 from jobhunt_tui.ui.failures import ReportsWorkerFailures
-from jobhunt_tui.ui.messages import BoardLoaded, CardChanged
+from jobhunt_tui.ui.messages import BoardLoaded, CardChanged, LiveChanged
 from jobhunt_tui.ui.widgets.board import Board
 from jobhunt_tui.ui.widgets.chrome import (
     CALENDAR_LINES,
@@ -36,13 +37,15 @@ from jobhunt_tui.ui.widgets.filter import FilterInput
 
 if TYPE_CHECKING:
     from jobhunt_tui.services.board import BoardSnapshot
-
-T = TypeVar("T")
+    from jobhunt_tui.services.live import LiveFeed
 
 NARROW_WIDTH = 110
 """Below this many columns the side panes give way: tab switches between board and side."""
 
 PANES = ("board", "calendar-pane", "draft-pane")
+
+LIVE_POLL_SECONDS = 0.5
+"""How often the screen asks whether another writer committed (design: about twice a second)."""
 
 
 def _name(card: BoardCard) -> str:
@@ -57,7 +60,10 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
                 tooltip="Next pane: board, calendar, draft"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False,
                 id="main.previous_pane", tooltip="Previous pane"),
-        Binding("u", "undo", "Undo", id="main.undo", show=False, tooltip="Undo the last change"),
+        Binding("u", "undo", "Undo", id="main.undo", show=False,
+                tooltip="Undo this window's last change (never another writer's)"),
+        Binding("ctrl+r", "redo", "Redo", id="main.redo", show=False,
+                tooltip="Redo the change the last undo took back"),
     ]  # fmt: skip
 
     def __init__(self, services: Services) -> None:
@@ -65,8 +71,9 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         self.services = services
         self.settings = Settings()
         self.loaded = False
-        # One change at a time: undo snapshots and writes from workers never interleave.
-        self.write_lock = threading.Lock()
+        self._live_reading = False
+        self._live: LiveFeed | None = None
+        self._today: dt.date | None = None
         # While a full read runs: the cards changed meanwhile (None: gone), to re-apply.
         self._changed_while_loading: dict[int, BoardCard | None] | None = None
 
@@ -139,6 +146,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
             # for 50-100 ms; what is loaded now lives for the session, so stop scanning it.
             gc.freeze()
             self.call_after_refresh(self._prepare_writes)
+            self.call_after_refresh(self._start_live_view, snapshot.change_id)
 
     @work(thread=True, exit_on_error=False, group="warm-up")
     def _prepare_writes(self) -> None:
@@ -149,37 +157,100 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     def _update_welcome(self) -> None:
         self.query_one(Welcome).display = self.board.card_count == 0
 
-    # Changes: one worker per change, serialised, each re-reading only the changed card
+    # Changes: one worker per change; the service decides from the stored rows and logs it
 
     def change(self, opportunity_id: int, label: str, apply: Callable[[], str]) -> None:
-        """Run `apply` (a service call returning a note) in a worker, undoably."""
+        """Run `apply` (a service call returning a note) in a worker, then re-read the card.
+
+        A refused change (say, `L` on a card another writer closed meanwhile) still re-reads
+        the card, so the screen shows where it really is; `label` names it in the message.
+        """
         self._change(opportunity_id, label, apply)
 
     @work(thread=True, exit_on_error=False, group="write")
     def _change(self, opportunity_id: int, label: str, apply: Callable[[], str]) -> None:
-        note = self.undoable(opportunity_id, label, apply)
+        try:
+            note = apply()
+        except JobhuntError as error:
+            self.refresh_card(opportunity_id, select=False)
+            self.app.call_from_thread(self.notify, visible(str(error)), title=f"Could not {label}",
+                                      severity="warning", markup=False)  # fmt: skip
+            return
         self.refresh_card(opportunity_id, note)
 
-    def refresh_card(self, opportunity_id: int, note: str = "") -> None:
+    def refresh_card(self, opportunity_id: int, note: str = "", *, select: bool = True) -> None:
         """Re-read one card and the counts (call from a worker) and post them."""
         card, counts = self.services.board.card(opportunity_id, self.settings)
-        self.post_message(CardChanged(opportunity_id, card, counts, note))
+        self.post_message(CardChanged(opportunity_id, card, counts, note, select))
 
     @on(CardChanged)
     def _card_changed(self, event: CardChanged) -> None:
         """Update the one card in place, the header counts, and say what happened."""
-        if self._changed_while_loading is not None:
-            self._changed_while_loading[event.opportunity_id] = event.card
-        if event.card is None:
-            self.board.remove(event.opportunity_id)
-        else:
-            self.board.upsert(event.card)
-            if event.select:
-                self.board.select(event.opportunity_id)
+        self._show_card(event.opportunity_id, event.card, select=event.select)
         self.query_one(HealthHeader).show(event.counts)
         self._update_welcome()
         if event.note:
             self.notify(event.note, markup=False, timeout=3)
+
+    def _show_card(self, opportunity_id: int, card: BoardCard | None, *, select: bool) -> None:
+        if self._changed_while_loading is not None:
+            self._changed_while_loading[opportunity_id] = card
+        if card is None:
+            self.board.remove(opportunity_id)
+        else:
+            self.board.upsert(card)
+            if select:
+                self.board.select(opportunity_id)
+
+    # Live view: other writers' changes (and midnight) reach the screen without a key
+
+    def _start_live_view(self, since_id: int) -> None:
+        self._today = self.services.today()
+        self._live = self.services.watch_changes(since_id)
+        self.set_interval(LIVE_POLL_SECONDS, self._poll)
+        # Whatever was committed between the board's read and now is read at once.
+        self._live_reading = True
+        self._read_changes()
+
+    def _poll(self) -> None:
+        """Twice a second: did anyone commit, and is it a new day? (~15 µs when not)."""
+        if self.services.today() != self._today:
+            self._today = self.services.today()
+            self._roll_over()
+        elif not self._live_reading and self._live is not None and self._live.moved():
+            self._live_reading = True
+            self._read_changes()
+
+    @work(thread=True, exit_on_error=False, group="live")
+    def _read_changes(self) -> None:
+        """Read the change log since last time and re-read only the cards it names."""
+        try:
+            assert self._live is not None
+            batch = self._live.read()
+            if batch.reload_everything or batch.settings_changed:
+                self.post_message(LiveChanged({}, None, reload=True))
+            elif not batch.empty:
+                cards, counts = self.services.board.cards(batch.opportunity_ids, self.settings)
+                self.post_message(LiveChanged(cards, counts))
+        finally:
+            self._live_reading = False
+
+    @on(LiveChanged)
+    def _live_changed(self, event: LiveChanged) -> None:
+        """Show what changed elsewhere, keeping selection, scroll and filter."""
+        if event.reload:
+            self._roll_over()
+            return
+        for opportunity_id, card in event.cards.items():
+            self._show_card(opportunity_id, card, select=opportunity_id == event.select_id)
+        if event.counts is not None:
+            self.query_one(HealthHeader).show(event.counts)
+        self._update_welcome()
+
+    def _roll_over(self) -> None:
+        """Read everything again: a new day (ages and due labels move) or unknown changes."""
+        selected = self.board.selected
+        self.load_board(self.board.include_closed, selected.opportunity_id if selected else None)
 
     def _selected(self) -> BoardCard | None:
         card = self.board.selected
@@ -194,12 +265,15 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         card = self._selected()
         if card is None:
             return
-        target = neighbour(card.stage, step)
-        if target is None:
+        if neighbour(card.stage, step) is None:
             side = "first" if step < 0 else "last"
             self.notify(f"Already in the {side} open stage.", markup=False, timeout=2)
             return
-        self.move_to(card, target)
+        pipeline = self.services.pipeline
+        where = "right" if step > 0 else "left"
+        # The stored stage decides (another writer may have moved it): the card lands there.
+        self.change(card.opportunity_id, f"move {_name(card)} {where}",
+                    lambda: pipeline.step(card.opportunity_id, step) and "")  # fmt: skip
 
     def move_to(self, card: BoardCard, stage: Stage, *, announce: bool = False) -> None:
         """Move a card to any stage (the palette uses this too).
@@ -234,12 +308,6 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
 
         current = self.services.pipeline.get(opportunity_id)
         self.app.call_from_thread(edit_opportunity, self, current)
-
-    def undoable(self, opportunity_id: int, label: str, apply: Callable[[], T]) -> T:
-        """Record the opportunity for undo, then apply a change (call from a worker)."""
-        with self.write_lock:
-            self.services.history.before_change(opportunity_id, label)
-            return apply()
 
     def card_saved(self, opportunity_id: int, note: str) -> None:
         """A dialog changed this opportunity: re-read its card and show `note`."""
@@ -334,18 +402,32 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         self.query_one("#board-pane").remove_class("-filtering")
         self.board.focus()
 
-    # Undo
+    # Undo and redo (this window's own changes; the services guard them)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`u` and `ctrl+r` stay out of text being typed (the editor has its own undo)."""
+        typing = isinstance(self.focused, (Input, TextArea))
+        return not (typing and action in ("undo", "redo"))
 
     def action_undo(self) -> None:
-        """Undo the last change (several levels)."""
-        self._undo()
+        """Undo this window's last change (several levels)."""
+        self._revert(redo=False)
+
+    def action_redo(self) -> None:
+        """Redo what the last undo took back."""
+        self._revert(redo=True)
 
     @work(thread=True, exit_on_error=False, group="write")
-    def _undo(self) -> None:
-        """Revert the last change and re-read the one card it put back."""
-        with self.write_lock:
-            undone = self.services.history.undo()
-        self.refresh_card(undone.opportunity_id, f"Undone: {undone.label}")
+    def _revert(self, redo: bool) -> None:
+        """Apply the inverse in the service, then re-read the cards it touched."""
+        history = self.services.history
+        reverted = history.redo() if redo else history.undo()
+        cards, counts = self.services.board.cards(
+            frozenset(reverted.opportunity_ids), self.settings
+        )
+        first = reverted.opportunity_ids[0] if reverted.opportunity_ids else None
+        self.post_message(LiveChanged(cards, counts, select_id=first))
+        self.app.call_from_thread(self.notify, reverted.message, markup=False, timeout=4)
 
     # Panes
 
@@ -386,8 +468,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
 
     @work(thread=True, exit_on_error=False, group="settings")
     def _save_settings(self, settings: Settings) -> None:
-        with self.write_lock:
-            self.services.pipeline.save_settings(settings)
+        self.services.pipeline.save_settings(settings)
 
     def with_theme(self, theme: str) -> Settings:
         """The current settings with another theme."""

@@ -22,10 +22,7 @@ def add_opportunity(screen: MainScreen) -> None:
     """Open the empty form; saving adds the opportunity (undo removes it again)."""
 
     def save(data: OpportunityInput) -> Opportunity:
-        with screen.write_lock:
-            created = screen.services.pipeline.add(data)
-            screen.services.history.created(created.id, f"add {visible(created.company_name)}")
-        return created
+        return screen.services.pipeline.add(data)
 
     form = OpportunityForm("Add opportunity", save, _day_parser(screen))
     screen.app.push_screen(form, lambda saved: _saved(screen, saved))
@@ -35,10 +32,7 @@ def edit_opportunity(screen: MainScreen, current: Opportunity) -> None:
     """Open the form on `current` (call on the UI thread); saving is undoable."""
 
     def save(data: OpportunityInput) -> Opportunity:
-        label = f"edit {visible(current.company_name)}"
-        return screen.undoable(
-            current.id, label, lambda: screen.services.pipeline.edit(current.id, data)
-        )
+        return screen.services.pipeline.edit(current.id, data)
 
     form = OpportunityForm("Edit opportunity", save, _day_parser(screen), current)
     screen.app.push_screen(form, lambda saved: _saved(screen, saved))
