@@ -26,6 +26,7 @@ sys.path[:0] = [str(HERE), str(REPO)]
 import cliruns  # noqa: E402
 import dbgen  # noqa: E402
 import importprobe  # noqa: E402
+import live_view  # noqa: E402
 import report  # noqa: E402
 import sqlite_sync  # noqa: E402
 from bare_app import READY_TEXT  # noqa: E402
@@ -270,6 +271,10 @@ def main(argv: Sequence[str] | None = None) -> None:
                 move_notes[int(app.name)] = f"{logged} stage changes logged in the DB"
         rows = launch_rows(launches, args.sizes) + key_rows(keys, args.sizes, move_notes)
         rows += cli_rows(jobhunt, python, env, generated[CLI_SIZE].path, args.runs)
+        live_size = max(args.sizes)
+        live_db = generated[live_size].path
+        rows += live_view.rows([*jobhunt, "--db", str(live_db)], env, live_db, live_size,
+                               dbgen.ANCHOR)  # fmt: skip
         log("SQLite commit latency")
         sync_table = sqlite_sync.format_results(sqlite_sync.measure(tmp), 300)
     if how:

@@ -31,16 +31,19 @@ class Reverted:
     label: str
     opportunity_ids: tuple[int, ...]
     kept: tuple[str, ...]
+    changed: bool = True
 
     @property
     def message(self) -> str:
         """One line for the user, naming anything left as a later change made it."""
-        line = f"{self.verb}: {self.label}"
-        if self.kept:
-            line += " — left as changed since: " + "; ".join(self.kept[:3])
-            if len(self.kept) > 3:
-                line += f" and {len(self.kept) - 3} more"
-        return line
+        if not self.kept:
+            return f"{self.verb}: {self.label}"
+        reasons = "; ".join(self.kept[:3])
+        if len(self.kept) > 3:
+            reasons += f" and {len(self.kept) - 3} more"
+        if not self.changed:
+            return f"Not {self.verb.lower()}: {self.label} — {reasons}"
+        return f"{self.verb}: {self.label} — left as it is: {reasons}"
 
 
 def new_app_writer() -> str:
@@ -76,4 +79,4 @@ class History:
             entry.reverts = target.id
             result = change_revert.revert(conn, target.rows, to_stored(arrow.utcnow()))
         verb = "Undone" if kind == ChangeKind.UNDO else "Redone"
-        return Reverted(verb, original, target.opportunity_ids, tuple(result.kept))
+        return Reverted(verb, original, target.opportunity_ids, tuple(result.kept), result.changed)

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from jobhunt_tui.storage import change_feed
 from jobhunt_tui.storage.database import Database
 
+REREAD_LIMIT = 300
+"""Past this many opportunities in one batch (an import), reading the board again is cheaper
+than re-reading card by card."""
+
 
 @dataclass(frozen=True)
 class ChangeBatch:
@@ -45,10 +49,11 @@ class LiveFeed:
         if not entries:
             return ChangeBatch(frozenset(), reload_everything=gap)
         self.last_id = entries[-1].id
+        touched = frozenset(i for entry in entries for i in entry.opportunity_ids)
         return ChangeBatch(
-            frozenset(i for entry in entries for i in entry.opportunity_ids),
+            touched,
             settings_changed=any("setting" in entry.tables for entry in entries),
-            reload_everything=gap,
+            reload_everything=gap or len(touched) > REREAD_LIMIT,
             labels_from_others=tuple(
                 entry.label for entry in entries if entry.writer != self.database.writer
             ),

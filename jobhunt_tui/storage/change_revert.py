@@ -155,17 +155,69 @@ def _dependents(conn: sqlite3.Connection, table: str, pk: str) -> set[tuple[str,
     return found
 
 
+def _opportunity_of(net: _Net) -> int | None:
+    values = net.after or net.before or {}
+    if net.table == "opportunity":
+        return int(values["id"])  # type: ignore[call-overload]
+    found = values.get("opportunity_id")
+    return None if found is None else int(found)  # type: ignore[call-overload]
+
+
+def _problems(conn: sqlite3.Connection, plan: list[_Net]) -> list[tuple[_Net, str]]:
+    """What in `plan` cannot be put back because a later change touched it."""
+    problems: list[tuple[_Net, str]] = []
+    removable = {(net.table, net.pk) for net in plan if net.before is None}
+    for net in plan:
+        current = _current(conn, net.table, net.pk)
+        if net.before is None:  # created by the change
+            if current is None:
+                continue
+            after = {k: v for k, v in (net.after or {}).items() if k not in _BOOKKEEPING}
+            if any(current.get(column) != value for column, value in after.items()):
+                problems.append((net, f"{_describe(conn, net)} changed since"))
+            elif not _dependents(conn, net.table, net.pk) <= removable:
+                problems.append((net, f"{_describe(conn, net)} has newer entries"))
+        elif net.after is not None:  # changed by the change
+            if current is None:
+                problems.append((net, f"{_describe(conn, net)} was deleted since"))
+                continue
+            for column, old in net.before.items():
+                new = net.after.get(column)
+                if old != new and column not in _BOOKKEEPING and current.get(column) != new:
+                    problems.append((net, f"{_describe(conn, net, column)} changed since"))
+    return problems
+
+
 def revert(conn: sqlite3.Connection, rows: tuple[JournalRow, ...], now: str) -> RevertResult:
-    """Apply the inverse of `rows` inside the caller's write transaction."""
+    """Apply the inverse of `rows` inside the caller's write transaction.
+
+    Each opportunity goes back wholly or not at all: when a later change touched any part of
+    what this change did to it, all of that is left (so its timeline never loses a step that
+    still shows), and the result says why.
+    """
     result = RevertResult()
-    effects = sorted(_net_effects(rows), key=lambda net: _order(net.table))
-    for net in effects:
-        if net.before is not None and net.after is None:
+    plan = sorted(_net_effects(rows), key=lambda net: _order(net.table))
+    while True:
+        problems = _problems(conn, plan)
+        if not problems:
+            break
+        blocked = {_opportunity_of(net) for net, _reason in problems} - {None}
+        dropped = {id(net) for net, _reason in problems}
+        result.kept.extend(reason for _net, reason in problems)
+        plan = [
+            net for net in plan if id(net) not in dropped and _opportunity_of(net) not in blocked
+        ]
+    for net in plan:
+        if net.after is None:
             _bring_back(conn, net, result)
-    for net in effects:
+    for net in plan:
         if net.before is not None and net.after is not None:
             _put_back_fields(conn, net, now, result)
-    _remove_created(conn, [net for net in effects if net.before is None], result)
+    for net in reversed(plan):
+        if net.before is None and _current(conn, net.table, net.pk) is not None:
+            key = _primary_key(conn, net.table)
+            conn.execute(f'DELETE FROM "{net.table}" WHERE "{key}" = ?', (net.pk,))
+            result.changed = True
     return result
 
 
@@ -192,24 +244,16 @@ def _bring_back(conn: sqlite3.Connection, net: _Net, result: RevertResult) -> No
 
 
 def _put_back_fields(conn: sqlite3.Connection, net: _Net, now: str, result: RevertResult) -> None:
-    """Restore each field the change set, unless something changed it since."""
+    """Restore each field the change set (the plan holds no conflicts any more)."""
     assert net.before is not None and net.after is not None
-    current = _current(conn, net.table, net.pk)
-    if current is None:
-        result.kept.append(f"{_describe(conn, net)} (deleted since)")
-        return
-    restore: dict[str, object] = {}
-    for column, old in net.before.items():
-        new = net.after.get(column)
-        if old == new or column in _BOOKKEEPING:
-            continue
-        if current.get(column) == new:
-            restore[column] = old
-        else:
-            result.kept.append(f"{_describe(conn, net, column)} (changed since)")
+    restore = {
+        column: old
+        for column, old in net.before.items()
+        if old != net.after.get(column) and column not in _BOOKKEEPING
+    }
     if not restore:
         return
-    if "updated_at" in current:
+    if "updated_at" in net.before:
         restore["updated_at"] = now
     assignments = ", ".join(f'"{column}" = ?' for column in restore)
     key = _primary_key(conn, net.table)
@@ -217,30 +261,3 @@ def _put_back_fields(conn: sqlite3.Connection, net: _Net, now: str, result: Reve
         f'UPDATE "{net.table}" SET {assignments} WHERE "{key}" = ?', [*restore.values(), net.pk]
     )
     result.changed = True
-
-
-def _remove_created(conn: sqlite3.Connection, created: list[_Net], result: RevertResult) -> None:
-    """Delete the rows the change created: only those unchanged since, with nothing new
-    hanging off them (a note added elsewhere to an undone add keeps the opportunity)."""
-    removable: dict[tuple[str, str], _Net] = {}
-    for net in created:
-        current = _current(conn, net.table, net.pk)
-        if current is None:
-            continue
-        after = {k: v for k, v in (net.after or {}).items() if k not in _BOOKKEEPING}
-        if any(current.get(column) != value for column, value in after.items()):
-            result.kept.append(f"{_describe(conn, net)} (changed since)")
-            continue
-        removable[(net.table, net.pk)] = net
-    dependents = {key: _dependents(conn, *key) for key in removable}
-    settled = False
-    while not settled:
-        settled = True
-        for key in list(removable):
-            if not dependents[key] <= removable.keys():
-                result.kept.append(f"{_describe(conn, removable.pop(key))} (has newer entries)")
-                settled = False
-    for (table, pk), _net in sorted(removable.items(), key=lambda item: -_order(item[0][0])):
-        key = _primary_key(conn, table)
-        conn.execute(f'DELETE FROM "{table}" WHERE "{key}" = ?', (pk,))
-        result.changed = True

@@ -87,7 +87,6 @@ def test_export_json_to_a_file(demo_db: Path, tmp_path: Path) -> None:
 
 
 def test_export_ics(demo_db: Path) -> None:
-    pytest.importorskip("jobhunt_tui.services.calendar_export")
     result = jobhunt(demo_db, "export", "ics")
     assert result.exit_code == 0
     assert result.stdout.startswith("BEGIN:VCALENDAR")

@@ -91,8 +91,13 @@ def test_undo_leaves_a_field_someone_changed_since_and_says_so(
     undone = history.undo()
 
     assert pipeline.get(created.id).stage is Stage.REJECTED
-    assert undone.kept == ("the stage of Acme (changed since)",)
-    assert "left as changed since: the stage of Acme" in undone.message
+    assert undone.kept == ("the stage of Acme changed since",)
+    assert undone.message == (
+        "Not undone: move Acme to Screening — the stage of Acme changed since"
+    )
+    # The opportunity is left whole: its timeline still shows the step it went through.
+    summaries = [i.summary for i in pipeline.detail(created.id).interactions]
+    assert summaries[-2:] == ["Applied → Screening", "Screening → Rejected"]
 
 
 def test_undoing_an_add_keeps_an_opportunity_that_gained_a_note_elsewhere(
@@ -107,6 +112,7 @@ def test_undoing_an_add_keeps_an_opportunity_that_gained_a_note_elsewhere(
     assert pipeline.get(created.id).company_name == "Acme"
     assert "Keep me" in [i.summary for i in pipeline.detail(created.id).interactions]
     assert any("has newer entries" in line for line in undone.kept)
+    assert [i.summary for i in pipeline.detail(created.id).interactions] == ["Applied", "Keep me"]
 
 
 def test_each_writer_undoes_only_its_own_changes(
