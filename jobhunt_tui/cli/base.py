@@ -31,6 +31,8 @@ class CliState:
         """The open database (opened, created or migrated on first use)."""
         if self._database is None:
             self._database = open_database(self.db_path)
+            for notice in self._database.notices:
+                click.echo(f"jobhunt: {notice}", err=True)
         return self._database
 
 

@@ -90,6 +90,8 @@ class JobhuntApp(App[None]):
         if loaded.problem:
             self.notify(loaded.problem, title="Keymap", severity="warning", markup=False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        for notice in self.services.database.notices:  # e.g. a 0644 file made private
+            self.notify(notice, title="Data file", markup=False, timeout=10)
 
     def _theme_changed(self, theme: Theme) -> None:
         """Save the new theme (in a worker on the main screen)."""
