@@ -15,6 +15,7 @@ from jobhunt_tui.cli.launch import clock_from_environment
 from jobhunt_tui.domain.clock import Clock
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.text import visible
+from jobhunt_tui.services.file_output import save_text
 from jobhunt_tui.storage.database import Database, open_database
 
 
@@ -136,5 +137,5 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    output.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {output}", err=True)
+    save_text(output, text)
+    click.echo(f"wrote {safe(str(output))}", err=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.screen import Screen
 
 from jobhunt_tui.services.data_io import export_csv, export_records
+from jobhunt_tui.services.file_output import save_text
 from jobhunt_tui.ui.context import Services
 
 
@@ -24,7 +25,7 @@ def start_export(screen: Screen[object], services: Services, kind: str, folder: 
     target = folder / f"jobhunt-{day}.{kind}"
 
     def write() -> None:
-        target.write_text(export_text(services, kind), encoding="utf-8")
+        save_text(target, export_text(services, kind))
         screen.app.call_from_thread(
             screen.notify, f"Exported to {target}", title="Export", markup=False
         )
