@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from jobhunt_tui.cli.launch import clock_from_environment
 from jobhunt_tui.domain.clock import Clock
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.text import visible
+from jobhunt_tui.services.export_safety import json_text
 from jobhunt_tui.services.file_output import save_text
 from jobhunt_tui.storage.database import Database, open_database
 
@@ -47,7 +47,7 @@ class BadInputError(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         """Print the one line."""
-        click.echo(f"jobhunt: {self.format_message()}", err=True)
+        click.echo(f"jobhunt: {visible(self.format_message())}", err=True)
 
 
 # Each command's module is imported only when that command runs: `jobhunt list` and the app's
@@ -118,8 +118,8 @@ def open_app(state: CliState) -> None:
 
 
 def echo_json(value: Any) -> None:
-    """Print `value` as indented JSON (UTF-8, non-ASCII kept as is)."""
-    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+    """Print `value` as indented JSON (UTF-8, non-ASCII kept, control characters escaped)."""
+    click.echo(json_text(value))
 
 
 def safe(text: str) -> str:

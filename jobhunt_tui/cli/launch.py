@@ -49,6 +49,7 @@ def app_launch(args: list[str]) -> AppLaunch | None:
 def open_app_directly(launch: AppLaunch) -> None:
     """Open the app; a refused file is one line on stderr and exit status 2."""
     from jobhunt_tui.storage.database import open_database
+    from jobhunt_tui.storage.failures import explain
 
     try:
         database = open_database(launch.db_path)
@@ -56,5 +57,34 @@ def open_app_directly(launch: AppLaunch) -> None:
 
         run_app(database, clock_from_environment())
     except JobhuntError as error:
-        print(f"jobhunt: {error}", file=sys.stderr)
+        say(str(error))
         sys.exit(2)
+    except Exception as error:
+        reason = explain(error)
+        if reason is None:
+            raise
+        say(reason)
+        sys.exit(2)
+
+
+def say(message: str) -> None:
+    """One line on stderr, `jobhunt: ` first, control characters shown as symbols."""
+    from jobhunt_tui.domain.text import visible
+
+    print(f"jobhunt: {visible(message)}", file=sys.stderr)
+
+
+def not_utf8(args: list[str]) -> str | None:
+    """Why the command line cannot be used when an argument is not UTF-8, else None.
+
+    Python hands such bytes over as lone surrogates; stored, they would fail every later read.
+    """
+    for number, arg in enumerate(args, start=1):
+        bad = next((char for char in arg if "\udc80" <= char <= "\udcff"), None)
+        if bad is not None:
+            byte = ord(bad) - 0xDC00
+            return (
+                f"argument {number} is not UTF-8 text (it holds the byte 0x{byte:02x}); "
+                "jobhunt takes UTF-8 only"
+            )
+    return None

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from textual.screen import Screen
 
+from jobhunt_tui.domain.text import visible
 from jobhunt_tui.services.data_io import export_csv, export_records
+from jobhunt_tui.services.export_safety import json_text
 from jobhunt_tui.services.file_output import save_text
 from jobhunt_tui.ui.context import Services
 
@@ -16,7 +17,7 @@ def export_text(services: Services, kind: str) -> str:
     """The export's content: CSV, or a JSON list of objects."""
     if kind == "csv":
         return export_csv(services.database)
-    return json.dumps(export_records(services.database), indent=2, ensure_ascii=False) + "\n"
+    return json_text(export_records(services.database)) + "\n"
 
 
 def start_export(screen: Screen[object], services: Services, kind: str, folder: Path) -> None:
@@ -27,7 +28,7 @@ def start_export(screen: Screen[object], services: Services, kind: str, folder: 
     def write() -> None:
         save_text(target, export_text(services, kind))
         screen.app.call_from_thread(
-            screen.notify, f"Exported to {target}", title="Export", markup=False
+            screen.notify, f"Exported to {visible(str(target))}", title="Export", markup=False
         )
 
     screen.run_worker(write, thread=True, exit_on_error=False, group="export")
