@@ -10,13 +10,13 @@ from typing import Any
 
 import click
 
-from jobhunt_tui.cli.launch import clock_from_environment
+from jobhunt_tui.cli.launch import clock_from_environment, open_with_backup_offer
 from jobhunt_tui.domain.clock import Clock
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.services.export_safety import json_text
 from jobhunt_tui.services.file_output import save_text
-from jobhunt_tui.storage.database import Database, open_database
+from jobhunt_tui.storage.database import Database
 
 
 @dataclass
@@ -31,7 +31,7 @@ class CliState:
     def database(self) -> Database:
         """The open database (opened, created or migrated on first use)."""
         if self._database is None:
-            self._database = open_database(self.db_path)
+            self._database = open_with_backup_offer(self.db_path)
             for notice in self._database.notices:
                 click.echo(f"jobhunt: {notice}", err=True)
         return self._database
@@ -55,6 +55,7 @@ class BadInputError(click.ClickException):
 COMMAND_MODULES: dict[str, str] = {
     **dict.fromkeys(("add", "list", "show", "move", "note"), "pipeline"),
     **dict.fromkeys(("export", "import", "backup", "demo"), "data"),
+    "restore": "restore",
     **dict.fromkeys(
         ("interview", "reply", "followup", "done", "snooze", "agenda", "report"), "followups"
     ),

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from jobhunt_tui.storage.engine import WriteEngine
 
 
+class NewerDatabaseError(DatabaseRefusedError):
+    """A jobhunt file from a newer version: sound, but this version must not touch it."""
+
+
 @dataclass(frozen=True)
 class FileState:
     """What is at a path before we open it: nothing yet, or our file at some version."""
@@ -70,7 +74,7 @@ def inspect_file(path: Path) -> FileState:
             f"{shown} is a SQLite database but not a jobhunt one; jobhunt left it untouched"
         )
     if version > SCHEMA_VERSION:
-        raise DatabaseRefusedError(
+        raise NewerDatabaseError(
             f"{shown} was written by a newer jobhunt (schema {version}; this one knows "
             f"{SCHEMA_VERSION}); upgrade jobhunt to open it"
         )

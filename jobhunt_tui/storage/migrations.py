@@ -98,6 +98,8 @@ def verified_copy(source: sqlite3.Connection, destination: Path) -> None:
         target = sqlite3.connect(str(temporary))
         try:
             source.backup(target)
+            # A copy in rollback-journal mode opens read-only without -wal/-shm beside it.
+            target.execute("PRAGMA journal_mode = DELETE")
             verdict = target.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
             target.close()
