@@ -17,6 +17,9 @@ from jobhunt_tui.domain.text import visible
 from jobhunt_tui.services.export_safety import json_text
 from jobhunt_tui.services.file_output import save_text
 from jobhunt_tui.storage.database import Database
+from jobhunt_tui.storage.failures import is_busy
+from jobhunt_tui.storage.import_marker import running_import, wait_for_import
+from jobhunt_tui.storage.paths import default_database_path
 
 
 @dataclass
@@ -26,6 +29,11 @@ class CliState:
     db_path: Path | None
     clock: Clock
     _database: Database | None = field(default=None, repr=False)
+
+    @property
+    def path(self) -> Path:
+        """The data file's path (--db, JOBHUNT_DB, or the default), whether it exists or not."""
+        return Path(self.db_path).expanduser() if self.db_path else default_database_path()
 
     @property
     def database(self) -> Database:
@@ -38,6 +46,12 @@ class CliState:
 
 
 pass_state = click.make_pass_decorator(CliState)
+
+# Commands that write: they wait for a running import instead of failing on its lock.
+WRITING_COMMANDS = frozenset(
+    {"add", "move", "note", "interview", "reply", "followup", "done", "snooze", "import"}
+    | {"settings", "undo", "demo", "restore"}
+)
 
 
 class BadInputError(click.ClickException):
@@ -77,11 +91,21 @@ class JobhuntGroup(click.Group):
         return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Run the command, reporting a JobhuntError as one line."""
+        """Run the command, reporting a JobhuntError as one line (and a lock held by an
+        import as such)."""
         try:
             return super().invoke(ctx)
         except JobhuntError as error:
             raise BadInputError(str(error)) from error
+        except Exception as error:
+            state = ctx.obj
+            running = running_import(state.path) if isinstance(state, CliState) else None
+            if running is None or not is_busy(error):
+                raise
+            raise BadInputError(
+                f"the data file is busy: {running.describe()} holds it; nothing was changed, "
+                "try again when it finishes"
+            ) from error
 
 
 @click.group(
@@ -104,6 +128,9 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     With no command, opens the app on your data.
     """
     ctx.obj = CliState(db_path=db_path, clock=clock_from_environment())
+    if ctx.invoked_subcommand in WRITING_COMMANDS:
+        # A long import holds the write lock: wait for it, saying so, rather than fail.
+        wait_for_import(ctx.obj.path, lambda line: click.echo(f"jobhunt: {line}", err=True))
     if ctx.invoked_subcommand is None:
         open_app(ctx.obj)
 

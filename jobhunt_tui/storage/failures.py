@@ -115,3 +115,12 @@ def _causes(error: BaseException) -> list[BaseException]:
             found.append(wrapped)
         current = current.__cause__
     return found
+
+
+def is_busy(error: BaseException) -> bool:
+    """True when `error` is SQLite's "database is locked": another writer holds the lock."""
+    for cause in _causes(error):
+        if isinstance(cause, sqlite3.Error):
+            name = str(getattr(cause, "sqlite_errorname", ""))
+            return name.startswith("SQLITE_BUSY") or "database is locked" in str(cause)
+    return False

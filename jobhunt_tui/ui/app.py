@@ -69,11 +69,12 @@ class JobhuntApp(App[None]):
         settings: Settings | None = None,
         keymap_path: Path | None = None,
         cursor_blink: bool = True,
-        automatic_backups: bool = True,
+        backup_after: float | None = 3.0,
     ) -> None:
         super().__init__()
         self.cursor_blink = cursor_blink
-        self.automatic_backups = automatic_backups
+        self.backup_after = backup_after
+        """Seconds after start to make the day's automatic backup (None: never)."""
         self.services = Services(database, clock, tz if tz is not None else local_zone())
         self.settings = settings if settings is not None else Settings()
         self.keymap_path = keymap_path
@@ -94,8 +95,11 @@ class JobhuntApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         for notice in self.services.database.notices:  # e.g. a 0644 file made private
             self.notify(notice, title="Data file", markup=False, timeout=10)
-        if self.automatic_backups:
-            self.run_worker(self._automatic_backup, thread=True, exit_on_error=False)
+        if self.backup_after is not None:  # later than the first paint, which must be fast
+            self.set_timer(self.backup_after, self._start_automatic_backup)
+
+    def _start_automatic_backup(self) -> None:
+        self.run_worker(self._automatic_backup, thread=True, exit_on_error=False, group="backup")
 
     def _automatic_backup(self) -> None:
         """Once a day, a verified copy of the data file (off the UI thread)."""

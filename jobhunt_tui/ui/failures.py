@@ -18,7 +18,8 @@ def report_failure(app: App[object], error: BaseException) -> None:
     if isinstance(error, JobhuntError):
         app.notify(visible(str(error)), severity="warning", markup=False)
         return
-    reason = storage_failure(error)
+    services = getattr(app, "services", None)  # the JobhuntApp's; absent in bare test apps
+    reason = storage_failure(error, getattr(getattr(services, "database", None), "path", None))
     app.log.error(repr(error))
     if reason is not None:
         app.notify(visible(reason), title="Data file", severity="warning", markup=False, timeout=10)

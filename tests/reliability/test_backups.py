@@ -57,8 +57,9 @@ def test_a_backup_is_made_once_a_day_verified_private_and_pruned(
 async def test_the_app_backs_up_when_it_starts(
     make_app: Callable[..., JobhuntApp], database: Database
 ) -> None:
-    app = make_app()
+    app = make_app(backup_after=0.1)
     async with app.run_test() as pilot:
+        await pilot.pause(0.3)
         await settle(pilot)
     assert len(list_backups(database.path)) == 1
 
