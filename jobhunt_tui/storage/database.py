@@ -38,10 +38,10 @@ class FileState:
     version: int = 0
 
 
-def inspect_file(path: Path) -> FileState:
+def inspect_file(path: Path, newest: int = SCHEMA_VERSION) -> FileState:
     """Decide about the file at `path` without writing to it or creating anything beside it;
     refuse anything that is not ours (DatabaseRefusedError) or cannot be read
-    (StorageUnavailableError)."""
+    (StorageUnavailableError). `newest` is the newest schema version this jobhunt knows."""
     shown = visible(str(path))
     try:
         if path.is_symlink() and not path.exists():
@@ -73,10 +73,10 @@ def inspect_file(path: Path) -> FileState:
         raise DatabaseRefusedError(
             f"{shown} is a SQLite database but not a jobhunt one; jobhunt left it untouched"
         )
-    if version > SCHEMA_VERSION:
+    if version > newest:
         raise NewerDatabaseError(
             f"{shown} was written by a newer jobhunt (schema {version}; this one knows "
-            f"{SCHEMA_VERSION}); upgrade jobhunt to open it"
+            f"{newest}); upgrade jobhunt to open it"
         )
     if size < header.expected_size:
         raise DatabaseRefusedError(
@@ -127,7 +127,7 @@ def open_database(
 
     target = Path(path).expanduser() if path is not None else paths.default_database_path()
     paths.make_private()
-    state = inspect_file(target)
+    state = inspect_file(target, migrations[-1].version)
     notices: list[str] = []
     try:
         if not state.exists:
