@@ -17,7 +17,7 @@ from jobhunt_tui.domain.text import visible
 from jobhunt_tui.services.export_safety import json_text
 from jobhunt_tui.services.file_output import save_text
 from jobhunt_tui.storage.database import Database
-from jobhunt_tui.storage.failures import is_busy
+from jobhunt_tui.storage.failures import explain, is_busy
 from jobhunt_tui.storage.import_marker import running_import, wait_for_import
 from jobhunt_tui.storage.paths import default_database_path
 
@@ -98,14 +98,18 @@ class JobhuntGroup(click.Group):
         except JobhuntError as error:
             raise BadInputError(str(error)) from error
         except Exception as error:
-            state = ctx.obj
-            running = running_import(state.path) if isinstance(state, CliState) else None
-            if running is None or not is_busy(error):
+            # Locked, disk full, read-only, permission denied: one line, exit 2.
+            path = ctx.obj.path if isinstance(ctx.obj, CliState) else None
+            reason = None if isinstance(error, BrokenPipeError) else explain(error, path)
+            if reason is None:
                 raise
-            raise BadInputError(
-                f"the data file is busy: {running.describe()} holds it; nothing was changed, "
-                "try again when it finishes"
-            ) from error
+            running = running_import(path) if path is not None and is_busy(error) else None
+            if running is not None:
+                reason = (
+                    f"the data file is busy: {running.describe()} holds it; nothing was "
+                    "changed, try again when it finishes"
+                )
+            raise BadInputError(reason) from error
 
 
 @click.group(

@@ -12,7 +12,7 @@ from jobhunt_tui.storage.import_marker import running_import
 def storage_failure(error: BaseException, database_path: Path | None = None) -> str | None:
     """A sentence for a database or file failure, capitalised for a notification; None when
     `error` is neither (a bug, reported as such). A lock held by a running import says so."""
-    reason = explain(error)
+    reason = explain(error, database_path)
     if reason is None:
         return None
     running = running_import(database_path) if database_path and is_busy(error) else None

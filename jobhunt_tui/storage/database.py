@@ -138,7 +138,7 @@ def open_database(
             if state.version < migrations[-1].version:
                 migrate(target, migrations)
     except (sqlite3.Error, OSError) as error:
-        reason = explain(error) or str(error)
+        reason = explain(error, target) or str(error)
         raise StorageUnavailableError(f"{visible(str(target))}: {reason}") from None
     database = Database(target)
     database.notices = tuple(notices)

@@ -9,7 +9,11 @@ which deserves its traceback in the log).
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
+from pathlib import Path
+
+_DISK_FULL_WORDS = "the disk is full: nothing was changed; free some space and try again"
 
 # (SQLite primary result code name, words to look for in older Pythons' messages, sentence)
 _SQLITE_REASONS: tuple[tuple[str, str, str], ...] = (
@@ -27,7 +31,7 @@ _SQLITE_REASONS: tuple[tuple[str, str, str], ...] = (
     (
         "SQLITE_FULL",
         "database or disk is full",
-        "the disk is full: nothing was changed; free some space and try again",
+        _DISK_FULL_WORDS,
     ),
     (
         "SQLITE_READONLY",
@@ -77,14 +81,31 @@ _ERRNO_REASONS: dict[int, str] = {
 }
 
 
-def explain(error: BaseException) -> str | None:
-    """One sentence for a database or file-system failure, or None when it is neither."""
+_NEARLY_NOTHING = 256 * 1024
+
+
+def explain(error: BaseException, near: Path | None = None) -> str | None:
+    """One sentence for a database or file-system failure, or None when it is neither.
+
+    SQLite reports a full disk under the write-ahead log as a plain I/O error; given `near`
+    (the data file), a disk with next to no room left is named as full.
+    """
     for cause in _causes(error):
         if isinstance(cause, sqlite3.Error):
-            return _sqlite_reason(cause)
+            reason = _sqlite_reason(cause)
+            if reason.startswith("the disk reported") and near is not None and _full(near):
+                return _DISK_FULL_WORDS
+            return reason
         if isinstance(cause, OSError):
             return os_reason(cause)
     return None
+
+
+def _full(near: Path) -> bool:
+    try:
+        return shutil.disk_usage(near.parent).free < _NEARLY_NOTHING
+    except OSError:
+        return False
 
 
 def os_reason(error: OSError) -> str:
