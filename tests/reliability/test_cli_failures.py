@@ -149,3 +149,29 @@ def test_machine_output_to_stdout_carries_no_raw_escape_or_c1(
     assert not any(0x80 <= ord(c) <= 0x9F or c in "\x1b\u202e" for c in result.stdout)
     if args[-1] != "csv":
         assert json.loads(result.stdout)[0]["company_name"] == HOSTILE  # JSON stays verbatim
+
+
+def test_a_dangling_link_is_one_line_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "jobhunt.db"
+    link.symlink_to(tmp_path / "elsewhere" / "jobhunt.db")
+    for args in (("add", "Acme", "Engineer"), ("list",)):
+        _one_clear_line(run_cli(capsys, link, *args), "which does not exist; jobhunt created")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["jobhunt.db"]
+
+
+def test_an_unreadable_file_is_one_line(
+    database: Database,
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    database.close()
+
+    def denied(file: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(file))
+
+    # Root reads a 0000 file anyway: fail the read the way it fails for everyone else.
+    monkeypatch.setattr("jobhunt_tui.storage.database.read_header", denied)
+    _one_clear_line(run_cli(capsys, db_path, "list"), "jobhunt.db: permission denied")
