@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,7 +22,7 @@ def replacing(target: Path) -> Iterator[Path]:
     """A fresh private (0600) temporary path beside `target` to fill; on leaving the block it
     is fsynced and renamed over `target`, or removed if the block raised."""
     final = Path(os.path.realpath(target))  # write through a link, not over it
-    temporary = final.with_name(f".{final.name}.{secrets.token_hex(4)}.tmp")
+    temporary = final.with_name(f".{final.name}.{os.urandom(4).hex()}.tmp")
     os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
     try:
         yield temporary

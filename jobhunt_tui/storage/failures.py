@@ -9,7 +9,6 @@ which deserves its traceback in the log).
 from __future__ import annotations
 
 import errno
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -102,6 +101,8 @@ def explain(error: BaseException, near: Path | None = None) -> str | None:
 
 
 def _full(near: Path) -> bool:
+    import shutil  # only when a disk error is being explained
+
     try:
         return shutil.disk_usage(near.parent).free < _NEARLY_NOTHING
     except OSError:
