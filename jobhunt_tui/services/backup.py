@@ -15,6 +15,7 @@ from jobhunt_tui.domain.retention import backup_due, backups_to_keep
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.storage import paths
 from jobhunt_tui.storage.database import Database
+from jobhunt_tui.storage.failures import explain
 from jobhunt_tui.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 
 AUTOMATIC_FOLDER = "backups"
@@ -82,7 +83,8 @@ def backup(
     try:
         database.backup_to(target)
     except (sqlite3.Error, OSError) as error:
-        raise BackupError(f"could not write {visible(str(target))}: {error}") from None
+        reason = explain(error, target) or str(error)
+        raise BackupError(f"could not write {visible(str(target))}: {reason}") from None
     return target
 
 

@@ -42,11 +42,6 @@ def write_bytes(target: Path, data: bytes) -> None:
         handle.write(data)
 
 
-def write_text(target: Path, text: str) -> None:
-    """Replace `target` with `text` as UTF-8, atomically and privately (0600)."""
-    write_bytes(target, text.encode("utf-8"))
-
-
 def _sync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:

@@ -26,6 +26,13 @@ HOSTILE_ROWS = [
     OpportunityInput("'=already quoted", "'plain apostrophe", salary="-", source="=1+1"),
     OpportunityInput("Tabs Inc", "Engineer", notes="\tindented first line\nsecond"),
     OpportunityInput("''=two apostrophes", "=", notes="@mention"),
+    # Hostile but legal text: it must come back exactly as stored.
+    OpportunityInput(
+        '[bold]Acme[/] 🚀 "Q", Ltd',
+        "[@click=app.quit]x[/]",
+        location="שלום\u200f Tel Aviv",
+        notes='line one, "quoted"\n\tline two 💥\n',
+    ),
 ]
 
 

@@ -25,7 +25,11 @@ CLEAR = "\x1b[2J\x9b2J"
 PAYLOADS = (TITLE.encode(), CLIPBOARD.encode(), b"\x1b[2J", "\x9b2J".encode(), b"\xc2\x9b")
 
 
+CLICK_TO_QUIT = "[@click=app.quit]Quit[/]"
+
+
 def _seed(pipeline: PipelineService, database: Database) -> None:
+    pipeline.add(OpportunityInput(CLICK_TO_QUIT, f"[@click=app.quit]{CLICK_TO_QUIT}"))
     created = pipeline.add(OpportunityInput("Acme", "Engineer"))
     hostile = f"Acme{TITLE}{CLIPBOARD}{CLEAR}\u202eexe"
     with database.writing_sql("test setup") as conn:
@@ -71,6 +75,14 @@ class _Terminal:
                 if until is not None and until in self.output:
                     return
 
+    def click_everywhere(self) -> None:
+        """A left click (SGR mouse report) on every other cell of the board's first rows."""
+        for y in range(2, 14):
+            for x in range(2, 120, 3):
+                os.write(self.master, f"\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m".encode())
+            self.read_for(0.05)
+        self.read_for(1.0)
+
     def press(self, keys: bytes, settle: float = 1.0) -> None:
         os.write(self.master, keys)
         self.read_for(settle)
@@ -89,6 +101,9 @@ def _one_round(db: Path) -> bytes:
     try:
         terminal.read_for(20, until=b"Applied")
         terminal.read_for(1.0)
+        terminal.click_everywhere()  # a name holding `[@click=app.quit]` must not quit
+        assert terminal.process.poll() is None, "a click ran an action from stored text"
+        terminal.press(b"\x1b\x1b", 1.0)  # back to the board, whatever the clicks opened
         terminal.press(b"e", 1.5)  # the edit form: every text field holds stored text
         terminal.press(b"\t\t\t", 0.5)
         terminal.press(b"\x1b", 1.0)  # cancel
