@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from jobhunt_tui.cli.launch import app_launch, open_app_directly
+from jobhunt_tui.cli.launch import app_launch, not_utf8, open_app_directly, say
 
 if TYPE_CHECKING:
     import click
@@ -25,6 +25,10 @@ def __getattr__(name: str) -> Any:
 def main(argv: list[str] | None = None) -> None:
     """Run a command; bad input or a refused file is one line on stderr and exit status 2."""
     args = sys.argv[1:] if argv is None else list(argv)
+    undecodable = not_utf8(args)
+    if undecodable is not None:
+        print(f"jobhunt: {undecodable}", file=sys.stderr)
+        sys.exit(2)
     launch = app_launch(args)
     if launch is not None:
         open_app_directly(launch)
@@ -48,13 +52,20 @@ def _run_command(args: list[str]) -> None:
         _one_line(error)
         sys.exit(2)
     except JobhuntError as error:
-        click.echo(f"jobhunt: {error}", err=True)
+        say(str(error))
         sys.exit(2)
     except (BrokenPipeError, KeyboardInterrupt):
         sys.exit(1)
+    except Exception as error:
+        # Locked, disk full, read-only file or folder, permission denied: one line, status 2.
+        from jobhunt_tui.storage.failures import explain
+
+        reason = explain(error)
+        if reason is None:
+            raise
+        say(reason)
+        sys.exit(2)
 
 
 def _one_line(error: click.exceptions.ClickException) -> None:
-    import click
-
-    click.echo(f"jobhunt: {error.format_message()}", err=True)
+    say(error.format_message())

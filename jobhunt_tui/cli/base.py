@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,11 +10,16 @@ from typing import Any
 
 import click
 
-from jobhunt_tui.cli.launch import clock_from_environment
+from jobhunt_tui.cli.launch import clock_from_environment, open_with_backup_offer
 from jobhunt_tui.domain.clock import Clock
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.text import visible
-from jobhunt_tui.storage.database import Database, open_database
+from jobhunt_tui.services.export_safety import json_text
+from jobhunt_tui.services.file_output import save_text
+from jobhunt_tui.storage.database import Database
+from jobhunt_tui.storage.failures import explain, is_busy
+from jobhunt_tui.storage.import_marker import running_import, wait_for_import
+from jobhunt_tui.storage.paths import default_database_path
 
 
 @dataclass
@@ -27,14 +31,27 @@ class CliState:
     _database: Database | None = field(default=None, repr=False)
 
     @property
+    def path(self) -> Path:
+        """The data file's path (--db, JOBHUNT_DB, or the default), whether it exists or not."""
+        return Path(self.db_path).expanduser() if self.db_path else default_database_path()
+
+    @property
     def database(self) -> Database:
         """The open database (opened, created or migrated on first use)."""
         if self._database is None:
-            self._database = open_database(self.db_path)
+            self._database = open_with_backup_offer(self.db_path)
+            for notice in self._database.notices:
+                click.echo(f"jobhunt: {notice}", err=True)
         return self._database
 
 
 pass_state = click.make_pass_decorator(CliState)
+
+# Commands that write: they wait for a running import instead of failing on its lock.
+WRITING_COMMANDS = frozenset(
+    {"add", "move", "note", "interview", "reply", "followup", "done", "snooze", "import"}
+    | {"settings", "undo", "demo", "restore"}
+)
 
 
 class BadInputError(click.ClickException):
@@ -44,7 +61,7 @@ class BadInputError(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         """Print the one line."""
-        click.echo(f"jobhunt: {self.format_message()}", err=True)
+        click.echo(f"jobhunt: {visible(self.format_message())}", err=True)
 
 
 # Each command's module is imported only when that command runs: `jobhunt list` and the app's
@@ -52,6 +69,7 @@ class BadInputError(click.ClickException):
 COMMAND_MODULES: dict[str, str] = {
     **dict.fromkeys(("add", "list", "show", "move", "note"), "pipeline"),
     **dict.fromkeys(("export", "import", "backup", "demo"), "data"),
+    "restore": "restore",
     **dict.fromkeys(
         ("interview", "reply", "followup", "done", "snooze", "agenda", "report"), "followups"
     ),
@@ -74,11 +92,25 @@ class JobhuntGroup(click.Group):
         return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Run the command, reporting a JobhuntError as one line."""
+        """Run the command, reporting a JobhuntError as one line (and a lock held by an
+        import as such)."""
         try:
             return super().invoke(ctx)
         except JobhuntError as error:
             raise BadInputError(str(error)) from error
+        except Exception as error:
+            # Locked, disk full, read-only, permission denied: one line, exit 2.
+            path = ctx.obj.path if isinstance(ctx.obj, CliState) else None
+            reason = None if isinstance(error, BrokenPipeError) else explain(error, path)
+            if reason is None:
+                raise
+            running = running_import(path) if path is not None and is_busy(error) else None
+            if running is not None:
+                reason = (
+                    f"the data file is busy: {running.describe()} holds it; nothing was "
+                    "changed, try again when it finishes"
+                )
+            raise BadInputError(reason) from error
 
 
 @click.group(
@@ -101,6 +133,9 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     With no command, opens the app on your data.
     """
     ctx.obj = CliState(db_path=db_path, clock=clock_from_environment())
+    if ctx.invoked_subcommand in WRITING_COMMANDS:
+        # A long import holds the write lock: wait for it, saying so, rather than fail.
+        wait_for_import(ctx.obj.path, lambda line: click.echo(f"jobhunt: {line}", err=True))
     if ctx.invoked_subcommand is None:
         open_app(ctx.obj)
 
@@ -116,8 +151,8 @@ def open_app(state: CliState) -> None:
 
 
 def echo_json(value: Any) -> None:
-    """Print `value` as indented JSON (UTF-8, non-ASCII kept as is)."""
-    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+    """Print `value` as indented JSON (UTF-8, non-ASCII kept, control characters escaped)."""
+    click.echo(json_text(value))
 
 
 def safe(text: str) -> str:
@@ -135,5 +170,5 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    output.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {output}", err=True)
+    save_text(output, text)
+    click.echo(f"wrote {safe(str(output))}", err=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -21,6 +20,8 @@ from jobhunt_tui.services.data_io import (
     preview,
     read_import_file,
 )
+from jobhunt_tui.services.export_safety import json_text
+from jobhunt_tui.services.file_output import save_bytes
 from jobhunt_tui.storage.paths import default_database_path
 
 EXPORT_FORMATS = ("csv", "json", "ics")
@@ -62,23 +63,20 @@ def export_command(state: CliState, fmt: str, output: Path | None) -> None:
     if fmt == "csv":
         data: str | bytes = export_csv(state.database)
     elif fmt == "json":
-        data = json.dumps(export_records(state.database), indent=2, ensure_ascii=False) + "\n"
+        data = json_text(export_records(state.database)) + "\n"
     else:
         from jobhunt_tui.services.calendar_export import export_ics
 
         data = export_ics(state.database, state.clock())
-    try:
-        if isinstance(data, str):
-            write_output(data, output)
-        elif output is None:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            output.write_bytes(data)
-            click.echo(f"wrote {safe(str(output))}", err=True)
-    except OSError as error:
-        fail(f"cannot write {safe(str(output))}: {error.strerror or error}")
+    if isinstance(data, str):
+        write_output(data, output)
+    elif output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        save_bytes(output, data)
+        click.echo(f"wrote {safe(str(output))}", err=True)
 
 
 @cli.command(name="import")

@@ -24,6 +24,7 @@ from jobhunt_tui.domain.localtime import Zone, local_date, short_date, short_dat
 from jobhunt_tui.domain.models import Channel, FollowUp, FollowUpKind
 from jobhunt_tui.domain.pest_guard import GuardResult, PestGuardRefused
 from jobhunt_tui.domain.spacing import kind_label
+from jobhunt_tui.services.file_output import save_bytes
 from jobhunt_tui.services.followups import FollowUpService
 from jobhunt_tui.services.zone import local_zone
 
@@ -359,8 +360,5 @@ def _write(data: bytes, output: Path | None) -> None:
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return
-    try:
-        output.write_bytes(data)
-    except OSError as error:
-        fail(f"cannot write {output}: {error.strerror or error}")
-    click.echo(f"wrote {output}", err=True)
+    save_bytes(output, data)
+    click.echo(f"wrote {safe(str(output))}", err=True)

@@ -10,9 +10,13 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobhunt_tui.domain.clock import Clock, fixed_clock, system_clock
-from jobhunt_tui.domain.errors import JobhuntError
+from jobhunt_tui.domain.errors import DatabaseRefusedError, JobhuntError
+
+if TYPE_CHECKING:
+    from jobhunt_tui.storage.database import Database
 
 # A fixed "now" for tests, demo data and screenshots; never needed by users.
 NOW_ENV_VAR = "JOBHUNT_NOW"
@@ -46,15 +50,61 @@ def app_launch(args: list[str]) -> AppLaunch | None:
     return None
 
 
-def open_app_directly(launch: AppLaunch) -> None:
-    """Open the app; a refused file is one line on stderr and exit status 2."""
-    from jobhunt_tui.storage.database import open_database
+def open_with_backup_offer(path: Path | None) -> Database:
+    """Open the database; a refused file's message says how to restore the newest good
+    backup, when there is one."""
+    from jobhunt_tui.storage.database import NewerDatabaseError, open_database
+    from jobhunt_tui.storage.paths import default_database_path
 
     try:
-        database = open_database(launch.db_path)
+        return open_database(path)
+    except NewerDatabaseError:
+        raise  # the fix is a newer jobhunt, not an older copy
+    except DatabaseRefusedError as error:
+        from jobhunt_tui.services.backup import restore_offer
+
+        target = Path(path).expanduser() if path is not None else default_database_path()
+        raise DatabaseRefusedError(f"{error}{restore_offer(target)}") from None
+
+
+def open_app_directly(launch: AppLaunch) -> None:
+    """Open the app; a refused file is one line on stderr and exit status 2."""
+    from jobhunt_tui.storage.failures import explain
+
+    try:
+        database = open_with_backup_offer(launch.db_path)
         from jobhunt_tui.ui.app import run_app
 
         run_app(database, clock_from_environment())
     except JobhuntError as error:
-        print(f"jobhunt: {error}", file=sys.stderr)
+        say(str(error))
         sys.exit(2)
+    except Exception as error:
+        reason = explain(error)
+        if reason is None:
+            raise
+        say(reason)
+        sys.exit(2)
+
+
+def say(message: str) -> None:
+    """One line on stderr, `jobhunt: ` first, control characters shown as symbols."""
+    from jobhunt_tui.domain.text import visible
+
+    print(f"jobhunt: {visible(message)}", file=sys.stderr)
+
+
+def not_utf8(args: list[str]) -> str | None:
+    """Why the command line cannot be used when an argument is not UTF-8, else None.
+
+    Python hands such bytes over as lone surrogates; stored, they would fail every later read.
+    """
+    for number, arg in enumerate(args, start=1):
+        bad = next((char for char in arg if "\udc80" <= char <= "\udcff"), None)
+        if bad is not None:
+            byte = ord(bad) - 0xDC00
+            return (
+                f"argument {number} is not UTF-8 text (it holds the byte 0x{byte:02x}); "
+                "jobhunt takes UTF-8 only"
+            )
+    return None

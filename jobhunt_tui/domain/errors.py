@@ -26,3 +26,8 @@ class PestGuardError(JobhuntError):
 
 class DatabaseRefusedError(JobhuntError):
     """A file that jobhunt will not open (not ours, newer, damaged)."""
+
+
+class StorageUnavailableError(JobhuntError):
+    """The data file or its folder cannot be used right now (busy, full disk, read-only,
+    permission denied): nothing is wrong with the data itself."""

@@ -2,7 +2,10 @@
 
 Control characters are stripped when text is stored (an ESC or OSC sequence in a company name
 would otherwise reach the terminal) and replaced by visible symbols when text is shown, for rows
-that came from elsewhere.
+that came from elsewhere. Bidi embedding, override and isolate characters (U+202A–U+202E,
+U+2066–U+2069) count as controls too: one of them in a company name reverses what follows it
+on screen. The weak marks (LRM, RLM, ALM) stay: right-to-left text needs them and they cannot
+reorder anything.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ import re
 
 from jobhunt_tui.domain.errors import ValidationError
 
-# C0 except tab and newline, DEL, and C1. ESC (0x1b) is in C0.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_WITH_NEWLINES = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# C0 except tab and newline, DEL, C1, and the bidi formatting characters. ESC (0x1b) is in C0.
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_CONTROL_WITH_NEWLINES = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
 
 NAME_MAX = 200
 SHORT_MAX = 500
@@ -41,7 +45,7 @@ def _visible(match: re.Match[str]) -> str:
 
 
 def visible(text: str, *, multiline: bool = False) -> str:
-    """`text` with any control character shown as a symbol (ESC as ␛), safe for a terminal."""
+    """`text` with any control character shown as a symbol (ESC as ␛, C1 and bidi as �)."""
     pattern = _CONTROL if multiline else _CONTROL_WITH_NEWLINES
     return pattern.sub(_visible, text)
 

@@ -21,6 +21,7 @@ from jobhunt_tui.domain.errors import JobhuntError, ValidationError
 from jobhunt_tui.domain.models import Stage
 from jobhunt_tui.domain.stages import parse_stage
 from jobhunt_tui.domain.text import NAME_MAX, clean_optional, clean_required, name_key, visible
+from jobhunt_tui.services.export_safety import from_spreadsheet_cell
 from jobhunt_tui.services.pipeline import OpportunityInput, cleaned_fields
 
 if TYPE_CHECKING:
@@ -387,6 +388,8 @@ def parse_import_text(text: str, source: str = "the file") -> ImportPlan:
                     f"row {number} has {len(cells)} fields but the header has {len(header)}; "
                     "quote fields that contain the delimiter"
                 )
+            if dialect.name == "jobhunt":  # undo export's formula neutralisation (issue 14)
+                cells = [from_spreadsheet_cell(cell) for cell in cells]
             parsed.append(dialect.parse(_Cells(number, header, cells)))
     except csv.Error as error:
         raise ImportFileError(

@@ -32,9 +32,10 @@ from jobhunt_tui.services.csv_formats import (  # noqa: F401  (re-exported)
     parse_import_text,
     read_import_file,
 )
+from jobhunt_tui.services.export_safety import spreadsheet_cell
 from jobhunt_tui.services.pipeline import cleaned_fields
 from jobhunt_tui.services.records import record
-from jobhunt_tui.storage import export_reads, reader
+from jobhunt_tui.storage import export_reads, import_marker, reader
 from jobhunt_tui.storage.database import Database
 
 if TYPE_CHECKING:
@@ -57,7 +58,9 @@ def export_csv(database: Database) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for item in opportunities:
-        writer.writerow(_csv_row(item, contacts.get(item.company_id, [])))
+        # Formula neutralisation (reliability, issue 14): see services/export_safety.py.
+        cells = _csv_row(item, contacts.get(item.company_id, []))
+        writer.writerow([spreadsheet_cell(cell) for cell in cells])
     return out.getvalue()
 
 
@@ -144,7 +147,12 @@ def apply_plan(
     from jobhunt_tui.storage.repository import Repository
 
     now = clock()
-    with database.writing("import csv") as session:
+    # One transaction, so other writers wait: the note tells them why (issue 14).
+    started = now.to("UTC").format("HH:mm") + " UTC"
+    with (
+        import_marker.announced(database.path, len(plan.rows), started),
+        database.writing("import csv") as session,
+    ):
         repo = Repository(session)
         existing = _keys(repo.opportunity_keys())
         new, duplicates = _split(plan.rows, existing)

@@ -31,6 +31,9 @@ def connect(path: Path | str) -> sqlite3.Connection:
         factory=JobhuntConnection,
     )
     conn.row_factory = sqlite3.Row
+    # Text that is not valid UTF-8 (written by another program) must not make every read
+    # raise: it comes back with U+FFFD in place of the bad bytes, so it shows and can be fixed.
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import struct
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,10 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jobhunt_tui.domain.errors import DatabaseRefusedError
+from jobhunt_tui.domain.errors import DatabaseRefusedError, StorageUnavailableError
+from jobhunt_tui.domain.text import visible
 from jobhunt_tui.storage import change_capture, paths
 from jobhunt_tui.storage.change_capture import ChangeKind, PendingEntry
 from jobhunt_tui.storage.connection import connect, read_transaction, write_transaction
+from jobhunt_tui.storage.failures import explain, os_reason
+from jobhunt_tui.storage.file_header import parse_header, read_header, wal_has_frames
 from jobhunt_tui.storage.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Migration
 from jobhunt_tui.storage.writer_lock import WriterLock
 
@@ -28,8 +30,9 @@ if TYPE_CHECKING:
 CLI_WRITER = "cli"
 """The change-log writer of every command-line process (`jobhunt undo` undoes its changes)."""
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_HEADER_SIZE = 100
+
+class NewerDatabaseError(DatabaseRefusedError):
+    """A jobhunt file from a newer version: sound, but this version must not touch it."""
 
 
 @dataclass(frozen=True)
@@ -40,29 +43,50 @@ class FileState:
     version: int = 0
 
 
-def inspect_file(path: Path) -> FileState:
-    """Read the file's header without writing to it; refuse anything that is not ours."""
-    if not path.exists():
-        return FileState(exists=False)
-    if path.is_dir():
-        raise DatabaseRefusedError(f"{path} is a folder, not a jobhunt database")
-    with path.open("rb") as handle:
-        header = handle.read(_HEADER_SIZE)
-    if not header:
+def inspect_file(path: Path, newest: int = SCHEMA_VERSION) -> FileState:
+    """Decide about the file at `path` without writing to it or creating anything beside it;
+    refuse anything that is not ours (DatabaseRefusedError) or cannot be read
+    (StorageUnavailableError). `newest` is the newest schema version this jobhunt knows."""
+    shown = visible(str(path))
+    try:
+        if path.is_symlink() and not path.exists():
+            target = visible(os.readlink(path))
+            raise DatabaseRefusedError(
+                f"{shown} is a link to {target}, which does not exist; jobhunt created "
+                "nothing. Fix or remove the link, or choose another file with --db"
+            )
+        if not path.exists():
+            return FileState(exists=False)
+        if path.is_dir():
+            raise DatabaseRefusedError(f"{shown} is a folder, not a jobhunt database")
+        raw = read_header(path)
+        size = path.stat().st_size
+    except OSError as error:
+        raise StorageUnavailableError(f"{shown} cannot be read: {os_reason(error)}") from None
+    if not raw:
         raise DatabaseRefusedError(
-            f"{path} is empty (0 bytes), not a jobhunt database; move it away or choose --db"
+            f"{shown} is empty (0 bytes), not a jobhunt database; move it away or choose --db"
         )
-    if not header.startswith(_SQLITE_MAGIC) or len(header) < _HEADER_SIZE:
-        raise DatabaseRefusedError(f"{path} is not a SQLite database; jobhunt left it untouched")
-    application_id, version = _read_stamp(path)
+    header = parse_header(raw)
+    if header is None:
+        raise DatabaseRefusedError(f"{shown} is not a SQLite database; jobhunt left it untouched")
+    if wal_has_frames(path):
+        application_id, version = _read_stamp(path)
+    else:
+        application_id, version = header.application_id, header.user_version
     if application_id != APPLICATION_ID:
         raise DatabaseRefusedError(
-            f"{path} is a SQLite database but not a jobhunt one; jobhunt left it untouched"
+            f"{shown} is a SQLite database but not a jobhunt one; jobhunt left it untouched"
         )
-    if version > SCHEMA_VERSION:
+    if version > newest:
+        raise NewerDatabaseError(
+            f"{shown} was written by a newer jobhunt (schema {version}; this one knows "
+            f"{newest}); upgrade jobhunt to open it"
+        )
+    if size < header.expected_size:
         raise DatabaseRefusedError(
-            f"{path} was written by a newer jobhunt (schema {version}; this one knows "
-            f"{SCHEMA_VERSION}); upgrade jobhunt to open it"
+            f"{shown} is damaged: cut short at {size:,} of {header.expected_size:,} bytes; "
+            "jobhunt left it untouched"
         )
     return FileState(exists=True, version=version)
 
@@ -70,8 +94,8 @@ def inspect_file(path: Path) -> FileState:
 def _read_stamp(path: Path) -> tuple[int, int]:
     """(application_id, user_version), read through a read-only connection.
 
-    The header bytes on disk can be stale while a WAL file holds newer pages, so ask SQLite,
-    read-only, which never writes to the main file.
+    Only asked when a -wal file beside `path` holds frames: then the header bytes on disk can
+    be stale, so SQLite reads them, read-only (-wal exists already; no -wal is created).
     """
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
@@ -82,17 +106,17 @@ def _read_stamp(path: Path) -> tuple[int, int]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
-        raise DatabaseRefusedError(f"{path} cannot be read as a database: {error}") from None
+        reason = explain(error) or str(error)
+        raise DatabaseRefusedError(f"{visible(str(path))} cannot be opened: {reason}") from None
     return int(application_id), int(version)
 
 
 def header_stamp(path: Path) -> tuple[int, int]:
     """(application_id, user_version) straight from the header bytes (for tests and checks)."""
-    with path.open("rb") as handle:
-        header = handle.read(_HEADER_SIZE)
-    (version,) = struct.unpack(">i", header[60:64])
-    (application_id,) = struct.unpack(">i", header[68:72])
-    return application_id, version
+    header = parse_header(read_header(path))
+    if header is None:
+        raise DatabaseRefusedError(f"{visible(str(path))} is not a SQLite database")
+    return header.application_id, header.user_version
 
 
 def open_database(
@@ -100,18 +124,30 @@ def open_database(
     *,
     migrations: tuple[Migration, ...] = MIGRATIONS,
 ) -> Database:
-    """Open (creating or migrating as needed) the jobhunt database at `path`."""
+    """Open (creating or migrating as needed) the jobhunt database at `path`.
+
+    What the user should hear about once (a file made private) is in `Database.notices`.
+    """
     from jobhunt_tui.storage.migrations import create_new, migrate
 
     target = Path(path).expanduser() if path is not None else paths.default_database_path()
     paths.make_private()
-    state = inspect_file(target)
-    if not state.exists:
-        paths.ensure_folder(target)
-        create_new(target, migrations)
-    elif state.version < migrations[-1].version:
-        migrate(target, migrations)
-    return Database(target)
+    state = inspect_file(target, migrations[-1].version)
+    notices: list[str] = []
+    try:
+        if not state.exists:
+            paths.ensure_folder(target)
+            create_new(target, migrations)
+        else:
+            notices += paths.tighten(target)
+            if state.version < migrations[-1].version:
+                migrate(target, migrations)
+    except (sqlite3.Error, OSError) as error:
+        reason = explain(error, target) or str(error)
+        raise StorageUnavailableError(f"{visible(str(target))}: {reason}") from None
+    database = Database(target)
+    database.notices = tuple(notices)
+    return database
 
 
 class Database:
@@ -125,6 +161,8 @@ class Database:
         self.path = path
         self.writer = writer
         """Who this process writes as in the change log: the command line, or one app window."""
+        self.notices: tuple[str, ...] = ()
+        """What opening the file did that the user should hear about once."""
         self._local = threading.local()
         self._write_engine: WriteEngine | None = None
         self._engine_lock = threading.Lock()

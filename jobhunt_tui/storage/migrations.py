@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from jobhunt_tui.domain.errors import JobhuntError
-from jobhunt_tui.storage import paths
+from jobhunt_tui.storage import atomic, paths
 from jobhunt_tui.storage.connection import connect
 from jobhunt_tui.storage.schema import APPLICATION_ID, Migration
 
@@ -88,15 +88,20 @@ def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
 
 
 def verified_copy(source: sqlite3.Connection, destination: Path) -> None:
-    """Copy a live database with the backup API and prove the copy is sound."""
-    destination.unlink(missing_ok=True)
-    target = sqlite3.connect(str(destination))
-    try:
-        source.backup(target)
-        verdict = target.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        target.close()
-    if verdict != "ok":
-        destination.unlink(missing_ok=True)
-        raise JobhuntError(f"the copy at {destination} failed its integrity check: {verdict}")
-    os.chmod(destination, paths.FILE_MODE)
+    """Copy a live database with the backup API and prove the copy is sound.
+
+    The copy is made beside `destination` and renamed into place only once it has passed
+    `integrity_check`: a full disk or a failed check leaves no partial file and keeps the
+    file that was there before.
+    """
+    with atomic.replacing(destination) as temporary:
+        target = sqlite3.connect(str(temporary))
+        try:
+            source.backup(target)
+            # A copy in rollback-journal mode opens read-only without -wal/-shm beside it.
+            target.execute("PRAGMA journal_mode = DELETE")
+            verdict = target.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            target.close()
+        if verdict != "ok":
+            raise JobhuntError(f"the copy at {destination} failed its integrity check: {verdict}")

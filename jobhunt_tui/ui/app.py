@@ -69,9 +69,12 @@ class JobhuntApp(App[None]):
         settings: Settings | None = None,
         keymap_path: Path | None = None,
         cursor_blink: bool = True,
+        backup_after: float | None = 3.0,
     ) -> None:
         super().__init__()
         self.cursor_blink = cursor_blink
+        self.backup_after = backup_after
+        """Seconds after start to make the day's automatic backup (None: never)."""
         self.services = Services(database, clock, tz if tz is not None else local_zone())
         self.settings = settings if settings is not None else Settings()
         self.keymap_path = keymap_path
@@ -90,6 +93,26 @@ class JobhuntApp(App[None]):
         if loaded.problem:
             self.notify(loaded.problem, title="Keymap", severity="warning", markup=False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        for notice in self.services.database.notices:  # e.g. a 0644 file made private
+            self.notify(notice, title="Data file", markup=False, timeout=10)
+        if self.backup_after is not None:  # later than the first paint, which must be fast
+            self.set_timer(self.backup_after, self._start_automatic_backup)
+
+    def _start_automatic_backup(self) -> None:
+        self.run_worker(self._automatic_backup, thread=True, exit_on_error=False, group="backup")
+
+    def _automatic_backup(self) -> None:
+        """Once a day, a verified copy of the data file (off the UI thread)."""
+        from jobhunt_tui.services.backup import automatic_backup
+        from jobhunt_tui.services.failures import storage_failure
+
+        try:
+            automatic_backup(self.services.database, self.services.clock)
+        except Exception as error:
+            reason = storage_failure(error) or str(error)
+            self.call_from_thread(
+                self.notify, f"No backup today: {reason}", title="Backup", markup=False
+            )
 
     def _theme_changed(self, theme: Theme) -> None:
         """Save the new theme (in a worker on the main screen)."""

@@ -7,14 +7,23 @@ from textual.worker import Worker, WorkerState
 
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.text import visible
+from jobhunt_tui.services.failures import storage_failure
 
 
 def report_failure(app: App[object], error: BaseException) -> None:
-    """Notify: a JobhuntError is the user's to fix (warning); anything else is a bug (error)."""
+    """Notify: a JobhuntError is the user's to fix (warning); a failing data file (locked, full
+    disk, read-only) is said in words, without SQL; anything else is a bug (error).
+
+    Forms and dialogs stay open when their save fails, so nothing typed is lost."""
     if isinstance(error, JobhuntError):
         app.notify(visible(str(error)), severity="warning", markup=False)
         return
+    services = getattr(app, "services", None)  # the JobhuntApp's; absent in bare test apps
+    reason = storage_failure(error, getattr(getattr(services, "database", None), "path", None))
     app.log.error(repr(error))
+    if reason is not None:
+        app.notify(visible(reason), title="Data file", severity="warning", markup=False, timeout=10)
+        return
     message = visible(f"{type(error).__name__}: {error}")
     app.notify(message, title="Something went wrong", severity="error", markup=False)
 

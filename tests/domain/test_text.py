@@ -50,3 +50,21 @@ def test_visible_shows_controls_as_symbols() -> None:
 
 def test_name_key_ignores_case_and_spacing() -> None:
     assert name_key("  ÄRZTE  Group ") == name_key("ärzte group")
+
+
+BIDI_FORMATTING = [chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
+
+
+@pytest.mark.parametrize("mark", BIDI_FORMATTING)
+def test_bidi_overrides_and_isolates_are_shown_as_marks_and_stripped(mark: str) -> None:
+    hostile = f"Acme{mark}gnp.exe"
+    assert visible(hostile) == "Acme\ufffdgnp.exe"
+    assert visible(hostile, multiline=True) == "Acme\ufffdgnp.exe"
+    assert strip_controls(hostile) == "Acmegnp.exe"
+    assert clean_required(hostile, "company") == "Acmegnp.exe"
+
+
+def test_weak_direction_marks_that_right_to_left_text_needs_are_kept() -> None:
+    hebrew = "שלום\u200f (Tel Aviv)\u200e"
+    assert strip_controls(hebrew) == hebrew
+    assert visible(hebrew) == hebrew

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from textual.screen import Screen
 
+from jobhunt_tui.domain.text import visible
 from jobhunt_tui.services.data_io import export_csv, export_records
+from jobhunt_tui.services.export_safety import json_text
+from jobhunt_tui.services.file_output import save_text
 from jobhunt_tui.ui.context import Services
 
 
@@ -15,7 +17,7 @@ def export_text(services: Services, kind: str) -> str:
     """The export's content: CSV, or a JSON list of objects."""
     if kind == "csv":
         return export_csv(services.database)
-    return json.dumps(export_records(services.database), indent=2, ensure_ascii=False) + "\n"
+    return json_text(export_records(services.database)) + "\n"
 
 
 def start_export(screen: Screen[object], services: Services, kind: str, folder: Path) -> None:
@@ -24,9 +26,9 @@ def start_export(screen: Screen[object], services: Services, kind: str, folder: 
     target = folder / f"jobhunt-{day}.{kind}"
 
     def write() -> None:
-        target.write_text(export_text(services, kind), encoding="utf-8")
+        save_text(target, export_text(services, kind))
         screen.app.call_from_thread(
-            screen.notify, f"Exported to {target}", title="Export", markup=False
+            screen.notify, f"Exported to {visible(str(target))}", title="Export", markup=False
         )
 
     screen.run_worker(write, thread=True, exit_on_error=False, group="export")

@@ -1,13 +1,53 @@
-"""Text fields that follow the app's cursor-blink setting (tests and screenshots turn it off)."""
+"""Text fields: stored text enters them with control characters made visible, and their cursor
+follows the app's blink setting (tests and screenshots turn it off).
+
+An Input or TextArea paints its value as it is, so an ESC or OSC sequence stored in a company
+name (`ESC ]52;c;…` writes the clipboard) would reach the terminal the moment the edit form
+opens. Every field value therefore passes through `field_text`: each control character becomes
+its visible symbol, one character for one, so cursor positions and lengths are unchanged and
+the user sees, and can delete, what was there.
+"""
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from typing import Any
+
+from textual.widgets import Input, TextArea
+from textual.widgets.text_area import Edit, EditResult
+
+from jobhunt_tui.domain.text import visible
+
+
+def field_text(text: str, *, multiline: bool = False) -> str:
+    """`text` as a field may hold it: controls (ESC, C1, bidi overrides) as visible symbols."""
+    return visible(text, multiline=multiline)
 
 
 class TextInput(Input):
-    """An Input whose cursor blinks only when the app says so."""
+    """An Input that never holds a raw control character, whose cursor blinks only when the app
+    says so."""
+
+    def validate_value(self, value: str) -> str:
+        """Every value set, seeded, typed or pasted, with its controls made visible."""
+        return field_text(value)
 
     def on_mount(self) -> None:
         """Take the blink setting from the app."""
         self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
+
+
+class TextBox(TextArea):
+    """A TextArea for stored multi-line text (notes, a draft body): whatever it is given, loaded,
+    typed or pasted has its controls made visible; newlines and tabs stay."""
+
+    def __init__(self, text: str = "", **options: Any) -> None:
+        super().__init__(field_text(text, multiline=True), **options)
+
+    def load_text(self, text: str) -> None:
+        """Replace the whole text, with its controls made visible."""
+        super().load_text(field_text(text, multiline=True))
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Every change (typing, paste, insert, replace) goes through here: clean its text."""
+        edit.text = field_text(edit.text.replace("\r\n", "\n"), multiline=True)
+        return super().edit(edit)
