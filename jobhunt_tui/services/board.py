@@ -56,6 +56,18 @@ class BoardSnapshot:
     """The change log's newest id when this was read: the live view carries on from it."""
 
 
+@dataclass(frozen=True)
+class CardsRead:
+    """Some cards as stored at change-log id `as_of` (None: gone), and the counts then.
+
+    Reads finish in any order; `as_of` lets the screen drop one older than what it shows.
+    """
+
+    cards: dict[int, BoardCard | None]
+    counts: HealthCounts
+    as_of: int
+
+
 def _card(row: CardRow, now: arrow.Arrow, tz: Zone, settings: Settings) -> BoardCard:
     """One card from its aggregated row and the rules of `domain.health`."""
     basics = CardBasics(
@@ -100,22 +112,9 @@ class BoardService:
         complete = len(cards) == sum(totals.values())
         return BoardSnapshot(cards, counts, settings, include_closed, totals, complete, change_id)
 
-    def card(
-        self, opportunity_id: int, settings: Settings
-    ) -> tuple[BoardCard | None, HealthCounts]:
-        """One card re-read after a change (None when gone or archived), and fresh counts."""
-        now = self.clock()
-        with self.database.reading() as conn:
-            row = reader.card_row(conn, opportunity_id)
-            counts = self._counts(conn, now, settings)
-        if row is None or row.archived:
-            return None, counts
-        return _card(row, now, self.tz, settings), counts
-
-    def cards(
-        self, opportunity_ids: frozenset[int], settings: Settings
-    ) -> tuple[dict[int, BoardCard | None], HealthCounts]:
-        """Several cards re-read in one transaction (None for each gone or archived one)."""
+    def cards(self, opportunity_ids: frozenset[int], settings: Settings) -> CardsRead:
+        """Cards re-read after a change, in one transaction (None for each gone or archived
+        one), with fresh counts."""
         now = self.clock()
         found: dict[int, BoardCard | None] = {}
         with self.database.reading() as conn:
@@ -124,7 +123,8 @@ class BoardService:
                 live = row is not None and not row.archived
                 found[opportunity_id] = _card(row, now, self.tz, settings) if live else None
             counts = self._counts(conn, now, settings)
-        return found, counts
+            as_of = change_feed.latest_id(conn)
+        return CardsRead(found, counts, as_of)
 
     def counts(self, settings: Settings) -> HealthCounts:
         """The header counts alone."""

@@ -28,6 +28,8 @@ class CardChanged(Message):
     counts: HealthCounts
     note: str = ""
     select: bool = True
+    as_of: int = 0
+    """The change-log id the card was read at (an older read never replaces a newer one)."""
 
 
 @dataclass
@@ -38,6 +40,8 @@ class LiveChanged(Message):
     counts: HealthCounts | None
     reload: bool = False
     select_id: int | None = None
+    as_of: int = 0
+    """The change-log id the cards were read at."""
 
 
 @dataclass

@@ -55,8 +55,7 @@ class _Writer:
     def catch_up(self) -> None:
         """Apply what the change log says, exactly as the app's live view does."""
         batch = self.live.read()
-        cards, _counts = self.board.cards(batch.opportunity_ids, SETTINGS)
-        for opportunity_id, card in cards.items():
+        for opportunity_id, card in self.board.cards(batch.opportunity_ids, SETTINGS).cards.items():
             if card is None:
                 self.view.pop(opportunity_id, None)
             else:

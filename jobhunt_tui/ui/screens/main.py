@@ -73,6 +73,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         self.loaded = False
         self._live_reading = False
         self._live: LiveFeed | None = None
+        # Per card, the change-log id it was last read at.
+        self._card_as_of: dict[int, int] = {}
         self._today: dt.date | None = None
         # While a full read runs: the cards changed meanwhile (None: gone), to re-apply.
         self._changed_while_loading: dict[int, BoardCard | None] | None = None
@@ -180,19 +182,25 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
 
     def refresh_card(self, opportunity_id: int, note: str = "", *, select: bool = True) -> None:
         """Re-read one card and the counts (call from a worker) and post them."""
-        card, counts = self.services.board.card(opportunity_id, self.settings)
-        self.post_message(CardChanged(opportunity_id, card, counts, note, select))
+        read = self.services.board.cards(frozenset({opportunity_id}), self.settings)
+        card = read.cards[opportunity_id]
+        self.post_message(CardChanged(opportunity_id, card, read.counts, note, select, read.as_of))
 
     @on(CardChanged)
     def _card_changed(self, event: CardChanged) -> None:
         """Update the one card in place, the header counts, and say what happened."""
-        self._show_card(event.opportunity_id, event.card, select=event.select)
+        self._show_card(event.opportunity_id, event.card, event.as_of, select=event.select)
         self.query_one(HealthHeader).show(event.counts)
         self._update_welcome()
         if event.note:
             self.notify(event.note, markup=False, timeout=3)
 
-    def _show_card(self, opportunity_id: int, card: BoardCard | None, *, select: bool) -> None:
+    def _show_card(
+        self, opportunity_id: int, card: BoardCard | None, as_of: int, *, select: bool
+    ) -> None:
+        if as_of < self._card_as_of.get(opportunity_id, 0):
+            return  # read before a change already on screen: it would show a stale card
+        self._card_as_of[opportunity_id] = as_of
         if self._changed_while_loading is not None:
             self._changed_while_loading[opportunity_id] = card
         if card is None:
@@ -230,8 +238,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
             if batch.reload_everything or batch.settings_changed:
                 self.post_message(LiveChanged({}, None, reload=True))
             elif not batch.empty:
-                cards, counts = self.services.board.cards(batch.opportunity_ids, self.settings)
-                self.post_message(LiveChanged(cards, counts))
+                read = self.services.board.cards(batch.opportunity_ids, self.settings)
+                self.post_message(LiveChanged(read.cards, read.counts, as_of=read.as_of))
         finally:
             self._live_reading = False
 
@@ -242,7 +250,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
             self._roll_over()
             return
         for opportunity_id, card in event.cards.items():
-            self._show_card(opportunity_id, card, select=opportunity_id == event.select_id)
+            selected = opportunity_id == event.select_id
+            self._show_card(opportunity_id, card, event.as_of, select=selected)
         if event.counts is not None:
             self.query_one(HealthHeader).show(event.counts)
         self._update_welcome()
@@ -422,11 +431,9 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         """Apply the inverse in the service, then re-read the cards it touched."""
         history = self.services.history
         reverted = history.redo() if redo else history.undo()
-        cards, counts = self.services.board.cards(
-            frozenset(reverted.opportunity_ids), self.settings
-        )
+        read = self.services.board.cards(frozenset(reverted.opportunity_ids), self.settings)
         first = reverted.opportunity_ids[0] if reverted.opportunity_ids else None
-        self.post_message(LiveChanged(cards, counts, select_id=first))
+        self.post_message(LiveChanged(read.cards, read.counts, select_id=first, as_of=read.as_of))
         self.app.call_from_thread(self.notify, reverted.message, markup=False, timeout=4)
 
     # Panes
