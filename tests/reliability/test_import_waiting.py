@@ -27,7 +27,7 @@ from tests.ui.helpers import screen_text, settle
 _CLI = "import sys; from jobhunt_tui.cli import main; main(sys.argv[1:])"
 
 
-def _cli(db: Path, *args: str, timeout: float = 120) -> subprocess.Popen[str]:
+def _cli(db: Path, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", _CLI, "--db", str(db), *args],
         stdout=subprocess.PIPE,

@@ -137,3 +137,22 @@ def test_the_header_reader_agrees_with_sqlite(tmp_path: Path) -> None:
     assert header.expected_size == path.stat().st_size
     assert header.wal_mode
     conn.close()
+
+
+async def test_the_app_says_once_that_it_made_the_file_private(tmp_path: Path) -> None:
+    from jobhunt_tui.domain.clock import fixed_clock
+    from jobhunt_tui.ui.app import JobhuntApp
+    from tests.conftest import NOW
+    from tests.ui.helpers import screen_text, settle
+
+    path = tmp_path / "jobhunt.db"
+    open_database(path).close()
+    os.chmod(path, 0o644)
+    database = open_database(path)
+    app = JobhuntApp(database, fixed_clock(NOW), tz="UTC", cursor_blink=False, backup_after=None)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await settle(pilot)
+        shown = " ".join(screen_text(app).split())
+    database.close()
+    assert "jobhunt.db (0644) could be read by others" in shown
+    assert file_mode(path) == 0o600
