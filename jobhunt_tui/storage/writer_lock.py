@@ -17,6 +17,7 @@ from pathlib import Path
 
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.storage import paths
+from jobhunt_tui.storage.import_marker import running_import
 
 try:
     import fcntl
@@ -37,6 +38,7 @@ class WriterLock:
     """The lock file beside a database, taken around each write transaction."""
 
     def __init__(self, database_path: Path) -> None:
+        self.database_path = database_path
         self.path = database_path.with_name(f"{database_path.name}.lock")
         self._thread_lock = threading.Lock()
         self._fd: int | None = None
@@ -51,7 +53,7 @@ class WriterLock:
         """Hold the lock (threads of this process, then other processes) for the block."""
         deadline = time.monotonic() + WAIT_SECONDS
         if not self._thread_lock.acquire(timeout=WAIT_SECONDS):
-            raise DatabaseBusyError(_busy_message())
+            raise DatabaseBusyError(_busy_message(self.database_path))
         try:
             if fcntl is None:
                 yield
@@ -63,7 +65,7 @@ class WriterLock:
                     break
                 except BlockingIOError:
                     if time.monotonic() > deadline:
-                        raise DatabaseBusyError(_busy_message()) from None
+                        raise DatabaseBusyError(_busy_message(self.database_path)) from None
                     time.sleep(_POLL_SECONDS)
             try:
                 yield
@@ -79,8 +81,14 @@ class WriterLock:
             self._fd = None
 
 
-def _busy_message() -> str:
+def _busy_message(database_path: Path) -> str:
+    running = running_import(database_path)
+    if running is not None:
+        return (
+            f"the data file is busy: {running.describe()} holds it; nothing was changed, "
+            "try again when it finishes"
+        )
     return (
-        f"the database is busy: another jobhunt has been writing for over {WAIT_SECONDS:.0f} s "
-        "(an import?); try again in a moment"
+        f"the data file is busy: another jobhunt has been writing for over {WAIT_SECONDS:.0f} s;"
+        " nothing was changed, try again in a moment"
     )

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
 
 PROCESSES = 3
@@ -50,3 +52,25 @@ def test_concurrent_read_modify_write_loses_nothing(
         assert "locked" not in stderr
         assert stdout.strip() == "ok"
     assert pipeline.get(1).salary == str(PROCESSES * UPDATES_EACH)
+
+
+def test_a_writer_kept_waiting_names_the_import_that_holds_the_file(
+    pipeline: PipelineService, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jobhunt_tui.storage import writer_lock
+    from jobhunt_tui.storage.import_marker import announced
+
+    pipeline.add(OpportunityInput(company="Acme", role="Engineer"))
+    monkeypatch.setattr(writer_lock, "WAIT_SECONDS", 0.2)
+    holder = writer_lock.WriterLock(db_path)
+    # A second lock object opens the lock file on its own, as another process does.
+    waiting = writer_lock.WriterLock(db_path)
+    with (
+        announced(db_path, 20_000, "22:14 UTC"),
+        holder.held(),
+        pytest.raises(writer_lock.DatabaseBusyError, match="import of 20,000 rows"),
+        waiting.held(),
+    ):
+        pass
+    holder.close()
+    waiting.close()
