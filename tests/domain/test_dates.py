@@ -65,11 +65,10 @@ def test_today_is_the_users_date_not_utc() -> None:
         ("next week", "cannot read"),
         ("friday 25:00", "not a real time"),
         ("friday 14:60", "not a real time"),
-        ("friday 2pm", "cannot read the time"),
+        ("friday 2pm", "cannot read"),
         ("", "is empty"),
         ("+99999d", "cannot read"),
-        ("+9999w", "too far ahead"),
-        ("1850-01-01", "the year must be"),
+        ("+9999w", "too far from today"),
     ],
 )
 def test_refused_forms_say_what_is_accepted(text: str, reason: str) -> None:
