@@ -6,6 +6,7 @@ note; the main screen then re-reads the one card and shows the note.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -32,10 +33,15 @@ def _subject(card: BoardCard) -> Content:
     return Content.assemble(literal(card.company, "bold"), " · ", literal(card.role))
 
 
-def _resolver(screen: MainScreen, looking: Looking, *, with_time: bool = True) -> Resolver:
-    """Live preview of a date field: the words resolved by the parser the save uses."""
+def _resolver(
+    screen: MainScreen,
+    looking: Looking,
+    *,
+    with_time: bool = True,
+    default_time: dt.time = START_OF_DAY,
+) -> Resolver:
+    """Live preview of a date field: the words resolved as its save reads them."""
     services = screen.services
-    hour = send_at(screen.settings)
 
     def resolve(text: str) -> str:
         return resolved_words(
@@ -44,7 +50,7 @@ def _resolver(screen: MainScreen, looking: Looking, *, with_time: bool = True) -
             services.tz,
             looking=looking,
             with_time=with_time,
-            default_time=hour if looking is Looking.FUTURE else START_OF_DAY,
+            default_time=default_time,
         )
 
     return resolve
@@ -165,7 +171,10 @@ def plan_follow_up(screen: MainScreen, card: BoardCard | None) -> None:
     services = screen.services
     fields = (
         FieldSpec(
-            "due", "Due", "+7d, friday, 2026-11-27 09:00", resolve=_resolver(screen, Looking.FUTURE)
+            "due",
+            "Due",
+            "+7d, friday, 2026-11-27 09:00",
+            resolve=_resolver(screen, Looking.FUTURE, default_time=send_at(screen.settings)),
         ),
         FieldSpec("kind", "Kind", options=KIND_CHOICES, value=FollowUpKind.FOLLOW_UP),
         FieldSpec("channel", "Channel", options=CHANNEL_CHOICES, value=Channel.EMAIL),
