@@ -67,7 +67,7 @@ def test_1_an_import_dates_the_application_on_its_date_column(
     linkedin = tmp_path / "Job Applications.csv"
     linkedin.write_text(
         "Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url,"
-        "Resume Name,Question And Answers\n\"11/10/26, 9:12 AM\",,,Acme,Backend Engineer,,,\n",
+        'Resume Name,Question And Answers\n"11/10/26, 9:12 AM",,,Acme,Backend Engineer,,,\n',
         encoding="utf-8",
     )
     _ok(run_cli(capsys, db_path, "import", "csv", str(linkedin)))
