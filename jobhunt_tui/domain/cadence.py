@@ -138,12 +138,12 @@ def plan_interview(
         item = by_id[touch.follow_up_id or -1]
         due = spacing.earliest_polite(item.due_at, taken)
         taken.append(dataclasses.replace(touch, at=due))
+        reason = f"kept polite spacing after the interview on {when}"
         updates.append(
             FollowUpChange(
-                item.id, item.kind, FollowUpStatus.PLANNED, due, item.due_at,
-                reason=f"kept polite spacing after the interview on {when}",
+                item.id, item.kind, FollowUpStatus.PLANNED, due, item.due_at, reason=reason
             )
-        )  # fmt: skip
+        )
 
     def new(kind: FollowUpKind, due: arrow.Arrow, channel: Channel = Channel.EMAIL) -> NewFollowUp:
         return NewFollowUp(history.opportunity_id, kind, channel, due, interview_id, contact_id)

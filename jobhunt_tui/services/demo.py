@@ -377,7 +377,7 @@ class _Replay:
                 for step in self.pipeline(moment).detail(opportunity_id).follow_ups
                 if step.status is FollowUpStatus.PLANNED and step.kind.value == kind
             ]
-            self.followups(moment).done(planned[0].id, at=moment)
+            self.followups(moment).done(planned[0].id, at=moment, force=True)
 
     def _drafts(self, spec: _Spec, opportunity_id: int, contact: Contact | None) -> None:
         """A draft for every follow-up of the opportunity, sent ones marked sent."""

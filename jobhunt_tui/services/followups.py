@@ -285,12 +285,17 @@ class FollowUpService:
             stored = _apply(repo, plan, now)
         return FollowUpChanged(stored.created[0], guard=plan.guard)
 
-    def done(self, follow_up_id: int, *, at: arrow.Arrow | None = None) -> FollowUpChanged:
+    def done(
+        self, follow_up_id: int, *, at: arrow.Arrow | None = None, force: bool = False
+    ) -> FollowUpChanged:
         """Record a follow-up sent (now, or `at`): logs it and re-plans the steps after it.
 
         Never refused for spacing (it already happened); the pest guard's verdict comes back in
-        `guard` for the caller to show as information.
+        `guard` for the caller to show as information. `force` has nothing left to override and
+        is ignored (kept so callers written for the refusing version keep working); the editor
+        asks `send_check` first when it wants to warn.
         """
+        del force
         from jobhunt_tui.storage.repository import Repository
 
         settings = self.settings()

@@ -201,3 +201,15 @@ def test_8_every_kind_has_one_name_for_people() -> None:
         assert kind.label == KIND_LABELS[kind.value]
     assert FollowUpKind.CUSTOM.label == "custom follow-up"
     assert InteractionKind.EMAIL_IN.label == "email from the employer"
+
+
+def test_6_a_stored_decision_date_far_ahead_no_longer_breaks_an_interview(
+    database: Database,
+) -> None:
+    # Earlier versions accepted `add --decision-by 9999-12-31`; such rows must still work.
+    pipeline, followups = at(database, "2026-12-01 13:00")
+    acme = _applied(pipeline, dt.date(2026, 11, 10))
+    with database.writing_sql("test setup") as conn:
+        conn.execute("UPDATE opportunity SET expected_decision_on = '9999-12-31'")
+    logged = followups.log_interview(acme, berlin("2026-11-30 14:00"))
+    assert _local(logged.planned[1].due_at) == "Mon 2026-12-07 10:00"
