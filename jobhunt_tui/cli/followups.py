@@ -148,9 +148,11 @@ def followup(
 ) -> None:
     """Plan a follow-up by hand (the pest guard applies)."""
     tz = local_zone()
+    now = state.clock()
+    _when(due_text, "--due", now, tz, Looking.FUTURE)  # bad words: refused before the file opens
     service = _service(state, tz)
-    hour = send_at(service.settings())
-    due = _when(due_text, "--due", state.clock(), tz, Looking.FUTURE, default_time=hour)
+    hour = send_at(service.settings())  # a day alone means the user's "send at" hour
+    due = _when(due_text, "--due", now, tz, Looking.FUTURE, default_time=hour)
     try:
         result = service.plan(
             opportunity_id,

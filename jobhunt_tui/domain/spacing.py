@@ -70,6 +70,7 @@ SENT_KINDS: frozenset[InteractionKind] = frozenset(
 )
 """Kinds logged when a follow-up is marked done: "follow-ups sent" in the weekly counts."""
 
+# Kind names live in `models.KIND_LABELS`; re-exported for the modules that import them here.
 __all__ = ["kind_label"]
 
 
