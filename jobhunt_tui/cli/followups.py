@@ -2,8 +2,11 @@
 
 (`export ics` is the `export` command of `cli.data`, on `services.calendar_export`.)
 
-Dates are read in the user's zone (JOBHUNT_TZ, else the system's) by `domain.dates`; every
-argument is checked before the database is touched, so bad input writes nothing.
+Dates are read in the user's zone (JOBHUNT_TZ, else the system's) by the one parser,
+`domain.dates`: a bare weekday is the coming one for an interview, a decision or a due date, the
+last one for a reply, a send or a report's range. Every confirmation shows the date the words
+resolved to. Every argument is checked before the database is touched, so bad input writes
+nothing.
 """
 
 from __future__ import annotations
@@ -18,12 +21,12 @@ import click
 from jobhunt_tui.cli.base import CliState, cli, echo_json, fail, pass_state, safe
 from jobhunt_tui.domain.agenda import DEFAULT_DAYS, MAX_DAYS, Agenda, AgendaItem, due_label
 from jobhunt_tui.domain.board import BoardCard
-from jobhunt_tui.domain.dates import parse_day, parse_when
+from jobhunt_tui.domain.dates import Looking, parse_day, parse_when
 from jobhunt_tui.domain.health import quiet_message
 from jobhunt_tui.domain.localtime import Zone, local_date, short_date, short_datetime
-from jobhunt_tui.domain.models import Channel, FollowUp, FollowUpKind
+from jobhunt_tui.domain.models import Channel, FollowUp, FollowUpKind, kind_label
 from jobhunt_tui.domain.pest_guard import GuardResult, PestGuardRefused
-from jobhunt_tui.domain.spacing import kind_label
+from jobhunt_tui.domain.spacing import send_at
 from jobhunt_tui.services.file_output import save_bytes
 from jobhunt_tui.services.followups import FollowUpService
 from jobhunt_tui.services.zone import local_zone
@@ -36,8 +39,10 @@ def _service(state: CliState, tz: Zone) -> FollowUpService:
     return FollowUpService(state.database, state.clock, tz)
 
 
-def _when(text: str, option: str, now: arrow.Arrow, tz: Zone) -> arrow.Arrow:
-    return parse_when(text, now, tz, field=option)
+def _when(
+    text: str, option: str, now: arrow.Arrow, tz: Zone, looking: Looking, **kwargs: Any
+) -> arrow.Arrow:
+    return parse_when(text, now, tz, field=option, looking=looking, **kwargs)
 
 
 def _step_line(step: FollowUp, tz: Zone) -> str:
@@ -47,13 +52,23 @@ def _step_line(step: FollowUp, tz: Zone) -> str:
     )
 
 
-def _refused(error: PestGuardRefused, verb: str) -> None:
-    fail(f"{error} Use --force to {verb} anyway.")
+def _refused(error: PestGuardRefused, verb: str, retry: str = "") -> None:
+    polite = error.result.earliest_polite_at
+    offer = ""
+    if retry and polite is not None:
+        offer = f' {error.result.offer}: {retry} "{polite.format("YYYY-MM-DD HH:mm")}"; or'
+    fail(f"{error}{offer} use --force to {verb} anyway.")
 
 
 def _warn_forced(guard: GuardResult | None) -> None:
     if guard is not None and not guard.allowed:
         click.echo(f"warning (forced): {guard.message}", err=True)
+
+
+def _note_spacing(guard: GuardResult | None) -> None:
+    """What the pest guard thinks of a send already made: information, never a refusal."""
+    if guard is not None and not guard.allowed:
+        click.echo(f"note: recorded as it happened. {guard.message}", err=True)
 
 
 @cli.command()
@@ -72,8 +87,12 @@ def interview(
     """Log an interview and plan its thank-you, follow-up and check-in."""
     tz = local_zone()
     now = state.clock()
-    at = _when(at_text, "--at", now, tz)
-    decision = parse_day(decision_by, now, tz, field="--decision-by") if decision_by else None
+    at = _when(at_text, "--at", now, tz, Looking.FUTURE)
+    decision = (
+        parse_day(decision_by, now, tz, field="--decision-by", looking=Looking.FUTURE)
+        if decision_by
+        else None
+    )
     result = _service(state, tz).log_interview(
         opportunity_id, at, decision_on=decision, with_name=with_name
     )
@@ -105,16 +124,17 @@ def reply(
     """Log the employer's reply: planned follow-ups of the opportunity are cancelled."""
     tz = local_zone()
     now = state.clock()
-    at = _when(at_text, "--at", now, tz) if at_text else None
+    at = _when(at_text, "--at", now, tz, Looking.PAST) if at_text else None
     result = _service(state, tz).log_reply(opportunity_id, at=at, by_phone=phone, summary=summary)
     count = len(result.skipped)
+    when = short_datetime(result.reply.occurred_at, tz)
     if count:
         click.echo(
-            f"logged the reply on #{opportunity_id}; cancelled {count} planned "
+            f"logged the reply on #{opportunity_id} at {when}; cancelled {count} planned "
             f"follow-up{'s' if count != 1 else ''}"
         )
     else:
-        click.echo(f"logged the reply on #{opportunity_id}; no follow-ups were planned")
+        click.echo(f"logged the reply on #{opportunity_id} at {when}; no follow-ups were planned")
 
 
 @cli.command()
@@ -129,9 +149,13 @@ def followup(
 ) -> None:
     """Plan a follow-up by hand (the pest guard applies)."""
     tz = local_zone()
-    due = _when(due_text, "--due", state.clock(), tz)
+    now = state.clock()
+    _when(due_text, "--due", now, tz, Looking.FUTURE)  # bad words: refused before the file opens
+    service = _service(state, tz)
+    hour = send_at(service.settings())  # a day alone means the user's "send at" hour
+    due = _when(due_text, "--due", now, tz, Looking.FUTURE, default_time=hour)
     try:
-        result = _service(state, tz).plan(
+        result = service.plan(
             opportunity_id,
             FollowUpKind(kind.lower()),
             due,
@@ -139,28 +163,30 @@ def followup(
             force=force,
         )
     except PestGuardRefused as error:
-        _refused(error, "plan it")
+        _refused(error, "plan it", f"jobhunt followup {opportunity_id} --kind {kind} --due")
         return
     _warn_forced(result.guard)
-    click.echo(f"planned on #{opportunity_id}:")
+    click.echo(f"planned on #{opportunity_id} for {short_datetime(result.follow_up.due_at, tz)}:")
     click.echo(_step_line(result.follow_up, tz))
 
 
 @cli.command()
 @click.argument("follow_up_id", type=int)
-@click.option("--at", "at_text", help="When you sent it (default: now).")
-@click.option("--force", is_flag=True, help="Record it even if it was too soon.")
+@click.option("--at", "at_text", help="When you sent it (default: now): yesterday 16:00, friday…")
+# Recording what happened is never refused, so --force has nothing left to override; it is
+# still accepted (and ignored) so that scripts written for earlier versions keep working.
+@click.option("--force", is_flag=True, hidden=True)
 @pass_state
 def done(state: CliState, follow_up_id: int, at_text: str | None, force: bool) -> None:
-    """Mark a follow-up sent: it goes on the timeline and the next steps are re-planned."""
+    """Record a follow-up sent: it goes on the timeline and the next steps are re-planned.
+
+    Never refused for spacing: it already happened. A send closer to another touch than the
+    pest guard likes is recorded, with a note.
+    """
     tz = local_zone()
-    at = _when(at_text, "--at", state.clock(), tz) if at_text else None
-    try:
-        result = _service(state, tz).done(follow_up_id, at=at, force=force)
-    except PestGuardRefused as error:
-        _refused(error, "record it")
-        return
-    _warn_forced(result.guard)
+    at = _when(at_text, "--at", state.clock(), tz, Looking.PAST) if at_text else None
+    result = _service(state, tz).done(follow_up_id, at=at)
+    _note_spacing(result.guard)
     sent = result.follow_up
     assert sent.done_at is not None
     click.echo(f"#{sent.id} {kind_label(sent.kind.value)} sent {short_datetime(sent.done_at, tz)}")
@@ -343,10 +369,15 @@ def report(
 
     tz = local_zone()
     now = state.clock()
-    since = parse_day(since_text, now, tz, field="--since")
-    until = parse_day(until_text, now, tz, field="--until") if until_text else local_date(now, tz)
+    since = parse_day(since_text, now, tz, field="--since", looking=Looking.PAST)
+    until = (
+        parse_day(until_text, now, tz, field="--until", looking=Looking.PAST)
+        if until_text
+        else local_date(now, tz)
+    )
     if until < since:
         fail(f"--until: {until.isoformat()} is before --since {since.isoformat()}")
+    click.echo(f"report from {since.isoformat()} to {until.isoformat()}", err=True)
     as_html = (fmt or "").lower() == "html" or (
         fmt is None and output is not None and output.suffix.lower() in (".html", ".htm")
     )

@@ -7,10 +7,12 @@ import datetime as dt
 import click
 
 from jobhunt_tui.cli.base import CliState, cli, echo_json, fail, pass_state, safe
+from jobhunt_tui.domain.dates import Looking, parse_day
 from jobhunt_tui.domain.models import Opportunity, OpportunityDetail, Stage
 from jobhunt_tui.domain.stages import parse_stage
 from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
 from jobhunt_tui.services.records import record
+from jobhunt_tui.services.zone import local_zone
 
 STAGE_NAMES = [stage.value for stage in Stage]
 
@@ -25,14 +27,11 @@ def _stage(value: str | None) -> Stage | None:
         raise  # unreachable: fail() raises
 
 
-def _date(value: str | None, option: str) -> dt.date | None:
+def _date(state: CliState, value: str | None, option: str, looking: Looking) -> dt.date | None:
+    """A date option through the one parser (`domain.dates`), in the user's zone."""
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        fail(f"{option}: {value!r} is not a date; write it as YYYY-MM-DD")
-        raise
+    return parse_day(value, state.clock(), local_zone(), field=option, looking=looking)
 
 
 @cli.command()
@@ -44,8 +43,8 @@ def _date(value: str | None, option: str) -> dt.date | None:
 @click.option("--salary", default="", help="Free text, e.g. '120–140k'.")
 @click.option("--source", default="", help="Where you found it.")
 @click.option("--priority", type=click.IntRange(1, 3), default=2, show_default=True)
-@click.option("--applied-on", help="Date applied (YYYY-MM-DD); default today.")
-@click.option("--decision-by", help="Decision date the employer gave (YYYY-MM-DD).")
+@click.option("--applied-on", help="Date applied (2026-11-02, monday, -2w…); default today.")
+@click.option("--decision-by", help="Decision date the employer gave (2026-12-01, +2w…).")
 @click.option("--notes", default="")
 @click.option("--contact", help='A contact, e.g. "Ann Lee <ann@acme.io>".')
 @pass_state
@@ -74,12 +73,21 @@ def add(
         salary=salary,
         source=source,
         priority=priority,
-        applied_on=_date(applied_on, "--applied-on"),
-        expected_decision_on=_date(decision_by, "--decision-by"),
+        applied_on=_date(state, applied_on, "--applied-on", Looking.PAST),
+        expected_decision_on=_date(state, decision_by, "--decision-by", Looking.FUTURE),
         notes=notes,
     )
-    created = PipelineService(state.database, state.clock).add(data, contact=contact)
-    click.echo(f"added #{created.id}: {safe(created.company_name)} — {safe(created.role)}")
+    created = PipelineService(state.database, state.clock, local_zone()).add(data, contact=contact)
+    dates = [
+        f"{label} {day.strftime('%a %-d %b %Y')}"
+        for label, day in (
+            ("applied", created.applied_on),
+            ("decision by", created.expected_decision_on),
+        )
+        if day is not None
+    ]
+    suffix = f" ({', '.join(dates)})" if dates else ""
+    click.echo(f"added #{created.id}: {safe(created.company_name)} — {safe(created.role)}{suffix}")
 
 
 @cli.command(name="list")
@@ -139,12 +147,12 @@ def _detail_text(detail: OpportunityDetail) -> str:
         lines.append("timeline:")
         for event in detail.interactions:
             when = event.occurred_at.format("YYYY-MM-DD HH:mm")
-            lines.append(f"  {when}  {event.kind.value:<12} {safe(event.summary)}")
+            lines.append(f"  {when}  {event.kind.label:<12} {safe(event.summary)}")
     if detail.follow_ups:
         lines.append("follow-ups:")
         for step in detail.follow_ups:
             due = step.due_at.format("YYYY-MM-DD HH:mm")
-            lines.append(f"  #{step.id:<4} {due}  {step.kind.value:<10} {step.status.value}")
+            lines.append(f"  #{step.id:<4} {due}  {step.kind.label:<10} {step.status.value}")
     return "\n".join(lines)
 
 

@@ -1,24 +1,22 @@
 """The follow-up cadence after an interview, as pure functions that return what to store.
 
-After an interview at T (all numbers from Settings):
+After an interview at T (all numbers from Settings; due days at the "send at" hour, weekends
+moved to Monday):
 
-1. thank_you: email, due T + thank_you_hours. Suggested send: 2-4 h after the interview when
-   that ends within the working day (09:00-18:00 local), else 09:00-11:00 the next business
-   day. Friday decision: T + 24 h lands on Saturday, so the due moves to Monday at the same
-   time, i.e. a Friday interview's thank-you may wait to the next business day; it stays exempt
-   from the pest guard until that Monday deadline.
-2. follow_up: email, due follow_up_days after the thank-you is sent (after the interview while
-   it is not). With a decision date D from the employer: D + decision_grace_business_days
-   business days at 09:00 when that is later.
-3. check_in: email (or phone), due check_in_days after the follow-up (its real send time once
+1. thank_you: email, due T + thank_you_hours (a weekend deadline moves to Monday). Suggested
+   send: 2-4 h after the interview when that ends within the working day, else the next
+   business morning.
+2. follow_up: email, follow_up_days after the thank-you: after it was sent, or, while it is
+   not, after its suggested send time. With a decision date D from the employer:
+   D + decision_grace_business_days business days when that is later.
+3. check_in: email (or phone), check_in_days after the follow-up (its real send time once
    sent, its due while planned).
 
-Every due date on a weekend moves to Monday (same wall-clock time, user's zone), and every
-planned touch keeps `min_gap_days` from all others (see `spacing`): when a rule's date is too
-close, the touch moves to the earliest polite date. Marking one step done re-plans the steps
-after it from the real send time and skips earlier steps still planned. An inbound reply skips
-everything still planned. Nothing here ever closes an opportunity: after the cadence it is
-"quiet" (see `health`).
+No two planned touches of one conversation are closer than `min_gap_days` (see `spacing`):
+when a rule's date is too close, the touch moves to the earliest polite date. Marking one step
+done is never refused (history must stay true); it re-plans the steps after it from the real
+send time and skips earlier steps still planned. An inbound reply skips everything still
+planned. Nothing here ever closes an opportunity: after the cadence it is "quiet".
 
 Each function takes an opportunity's `History` and returns a `CadencePlan`: follow-ups to
 create, follow-ups to update, interactions to log. The service applies it in one transaction.
@@ -26,8 +24,8 @@ create, follow-ups to update, interactions to log. The service applies it in one
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Sequence
 
 import arrow
 
@@ -39,7 +37,6 @@ from jobhunt_tui.domain.localtime import (
     local_date,
     local_time,
     short_date,
-    short_datetime,
     weekend_to_monday,
 )
 from jobhunt_tui.domain.models import (
@@ -50,6 +47,7 @@ from jobhunt_tui.domain.models import (
     FollowUpStatus,
     InteractionKind,
     Settings,
+    kind_label,
 )
 from jobhunt_tui.domain.pest_guard import check_plan, check_send, enforce
 from jobhunt_tui.domain.plans import (
@@ -69,12 +67,12 @@ from jobhunt_tui.domain.scheduling import (
     thank_you_due,
 )
 from jobhunt_tui.domain.spacing import (
+    Spacing,
     Touch,
-    earliest_polite,
     interaction_kind_for,
     interview_times,
     is_exempt_thank_you,
-    kind_label,
+    planned_touches,
     sent_touches,
 )
 
@@ -117,20 +115,35 @@ def plan_interview(
     updates = [
         _close(f, FollowUpStatus.SKIPPED, f"superseded by the interview on {when}")
         for f in _planned(history)
-        if f.anchor_interaction_id is not None and f.anchor_interaction_id != interview_id
+        if (f.anchor_interaction_id is not None and f.anchor_interaction_id != interview_id)
+        or f.kind is FollowUpKind.THANK_YOU  # this interview plans its own thank-you
     ]
     superseded = {c.follow_up_id for c in updates}
     remaining = [f for f in _planned(history) if f.id not in superseded]
-    interviews = [*interview_times(history.interactions), interview_at]
-    taken = sent_touches(history.interactions) + _touches(remaining, interviews, tz, settings)
-    gap = settings.min_gap_days
-
+    spacing = Spacing.of(history.interactions, tz, settings)
     suggested = suggested_send_window(interview_at, tz, settings)
-    follow = earliest_polite(
-        follow_up_due(interview_at, interview_at, decision_on, tz, settings), taken, tz, gap
+    thanks = Touch(suggested[0], FollowUpKind.THANK_YOU.value, planned=True)
+    # A touch planned by hand that now crowds the thank-you moves after the new cadence.
+    others = planned_touches(remaining, history.interactions, tz, settings)
+    crowded = [t for t in others if spacing.conflicts(t.at, [thanks], planned=True)]
+    taken = [*sent_touches(history.interactions), thanks, *(t for t in others if t not in crowded)]
+    follow = spacing.earliest_polite(
+        follow_up_due(suggested[0], interview_at, decision_on, tz, settings), taken
     )
     taken.append(Touch(follow, FollowUpKind.FOLLOW_UP.value, planned=True))
-    check = earliest_polite(check_in_due(follow, tz, settings), taken, tz, gap)
+    check = spacing.earliest_polite(check_in_due(follow, tz, settings), taken)
+    taken.append(Touch(check, FollowUpKind.CHECK_IN.value, planned=True))
+    by_id = {f.id: f for f in remaining}
+    for touch in sorted(crowded, key=lambda t: t.at):
+        item = by_id[touch.follow_up_id or -1]
+        due = spacing.earliest_polite(item.due_at, taken)
+        taken.append(dataclasses.replace(touch, at=due))
+        reason = f"kept polite spacing after the interview on {when}"
+        updates.append(
+            FollowUpChange(
+                item.id, item.kind, FollowUpStatus.PLANNED, due, item.due_at, reason=reason
+            )
+        )
 
     def new(kind: FollowUpKind, due: arrow.Arrow, channel: Channel = Channel.EMAIL) -> NewFollowUp:
         return NewFollowUp(history.opportunity_id, kind, channel, due, interview_id, contact_id)
@@ -160,23 +173,18 @@ def plan_done(
     *,
     tz: Zone,
     settings: Settings,
-    force: bool = False,
     summary: str = "",
 ) -> CadencePlan:
-    """Mark a follow-up sent at `sent_at`: log it, skip earlier steps, re-plan the later ones."""
-    target = _find_planned(history, follow_up_id)
-    anchors = {i.id: i.occurred_at for i in history.interactions}
-    interview_at = anchors.get(target.anchor_interaction_id or -1)
-    if interview_at is not None and sent_at < interview_at:
-        raise ValidationError(
-            "at",
-            f"the interview it follows is on {short_datetime(interview_at, tz)}; "
-            "mark it sent after that",
-        )
+    """Record a follow-up sent at `sent_at`: log it, skip earlier steps, re-plan the later ones.
+
+    Never refused for spacing: it already happened. The guard's verdict comes back as
+    information (`CadencePlan.guard`). A follow-up skipped earlier (say, by a reply) may still
+    be recorded as sent: history must stay true.
+    """
+    target = _find_recordable(history, follow_up_id)
     guard = check_send(
         target.kind, sent_at, interactions=history.interactions, tz=tz, settings=settings
     )
-    enforce(guard, force=force)
     label = kind_label(target.kind.value)
     done = _close(target, FollowUpStatus.DONE, f"{label} sent", done_at=sent_at)
     sent_kind = interaction_kind_for(target.kind)
@@ -196,6 +204,13 @@ def plan_done(
             for f in others
             if f.anchor_interaction_id == target.anchor_interaction_id
             and STEP_ORDER.get(f.kind, 9) < STEP_ORDER.get(target.kind, 9)
+        ]
+    if target.kind is FollowUpKind.THANK_YOU:
+        # One thank-you per interview: the others still planned are no longer needed.
+        skipped += [
+            _close(f, FollowUpStatus.SKIPPED, "a thank-you was sent")
+            for f in others
+            if f.kind is FollowUpKind.THANK_YOU and f.id not in {c.follow_up_id for c in skipped}
         ]
     gone = {c.follow_up_id for c in skipped}
     remaining = [f for f in others if f.id not in gone]
@@ -224,11 +239,20 @@ def plan_snooze(
     new_due = weekend_to_monday(
         at_local(start + dt.timedelta(days=days), local_time(target.due_at, tz), tz), tz
     )
+    # Planned steps it crowds move along (respace), except a thank-you inside its interview's
+    # window, which stays put: that one the snooze must keep its distance from.
+    interviews = interview_times(history.interactions)
+    fixed_thanks = [
+        f
+        for f in _planned(history)
+        if f.id != target.id
+        and is_exempt_thank_you(f.kind.value, f.due_at, interviews, tz, settings)
+    ]
     guard = check_plan(
         target.kind,
         new_due,
         interactions=history.interactions,
-        follow_ups=(),
+        follow_ups=fixed_thanks,
         tz=tz,
         settings=settings,
     )
@@ -242,11 +266,10 @@ def plan_snooze(
         reason=f"snoozed {days} day{'s' if days != 1 else ''}",
     )
     others = [f for f in _planned(history) if f.id != target.id]
-    interviews = interview_times(history.interactions)
     fixed = sent_touches(history.interactions)
-    fresh: tuple[Touch, ...] = ()
-    if not is_exempt_thank_you(target.kind.value, new_due, interviews, tz, settings):
-        fresh = (Touch(new_due, target.kind.value, planned=True, follow_up_id=target.id),)
+    moved_target = dataclasses.replace(target, due_at=new_due)
+    (touch,) = planned_touches((moved_target,), history.interactions, tz, settings)
+    fresh = (touch,)
     replan = Replan(target, fresh, placed={target.id: new_due})
     moves = respace(history, others, [*fixed, *fresh], replan, tz, settings)
     return CadencePlan(update=(moved, *moves), guard=guard)
@@ -305,14 +328,29 @@ def plan_manual(
         settings=settings,
     )
     enforce(guard, force=force)
-    created = NewFollowUp(
-        history.opportunity_id, kind, channel, local(due_at, tz), None, contact_id
-    )
-    return CadencePlan(create=(created,), guard=guard)
+    due = local(due_at, tz)
+    created = NewFollowUp(history.opportunity_id, kind, channel, due, None, contact_id)
+    # Planned touches it crowds (only possible when forced, or for a thank-you, which is never
+    # refused) move to a polite date after it.
+    placeholder = FollowUp(0, history.opportunity_id, kind, channel, due)
+    (touch,) = planned_touches((placeholder,), history.interactions, tz, settings)
+    fixed = [*sent_touches(history.interactions), touch]
+    moves = respace(history, _planned(history), fixed, Replan(placeholder, (touch,)), tz, settings)
+    return CadencePlan(create=(created,), update=tuple(moves), guard=guard)
 
 
 def _planned(history: History) -> list[FollowUp]:
     return [f for f in history.follow_ups if f.status is FollowUpStatus.PLANNED]
+
+
+def _find_recordable(history: History, follow_up_id: int) -> FollowUp:
+    """The follow-up to record as sent: planned or skipped, never one already done."""
+    for follow_up in history.follow_ups:
+        if follow_up.id == follow_up_id:
+            if follow_up.status is FollowUpStatus.DONE:
+                raise ValidationError("follow-up", f"#{follow_up_id} is already recorded as sent")
+            return follow_up
+    raise ValidationError("follow-up", f"#{follow_up_id} is not a follow-up of this opportunity")
 
 
 def _find_planned(history: History, follow_up_id: int) -> FollowUp:
@@ -332,13 +370,3 @@ def _close(
     return FollowUpChange(
         follow_up.id, follow_up.kind, status, follow_up.due_at, follow_up.due_at, done_at, reason
     )
-
-
-def _touches(
-    follow_ups: Sequence[FollowUp], interviews: Sequence[arrow.Arrow], tz: Zone, settings: Settings
-) -> list[Touch]:
-    return [
-        Touch(f.due_at, f.kind.value, planned=True, follow_up_id=f.id)
-        for f in follow_ups
-        if not is_exempt_thank_you(f.kind.value, f.due_at, interviews, tz, settings)
-    ]

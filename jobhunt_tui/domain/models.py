@@ -8,6 +8,26 @@ from enum import Enum
 
 import arrow
 
+KIND_LABELS: dict[str, str] = {
+    "applied": "application",
+    "interview": "interview",
+    "thank_you": "thank-you",
+    "follow_up": "follow-up",
+    "check_in": "check-in",
+    "custom": "custom follow-up",
+    "email_in": "email from the employer",
+    "call": "call",
+    "note": "note",
+    "stage_change": "stage change",
+}
+"""The one place that names every follow-up and timeline kind for people; the app, the
+command line, exports and messages all read it."""
+
+
+def kind_label(kind: str) -> str:
+    """A kind's stored value as words: "thank_you" reads "thank-you"."""
+    return KIND_LABELS.get(kind, kind.replace("_", " "))
+
 
 class Stage(str, Enum):
     """Where an opportunity stands. The first five are open, the last three closed."""
@@ -40,6 +60,11 @@ class InteractionKind(str, Enum):
     NOTE = "note"
     STAGE_CHANGE = "stage_change"
 
+    @property
+    def label(self) -> str:
+        """The name shown to people (see `kind_label`)."""
+        return kind_label(self.value)
+
 
 class Direction(str, Enum):
     """Who made the touch: the user (out) or the employer (in)."""
@@ -55,6 +80,11 @@ class FollowUpKind(str, Enum):
     FOLLOW_UP = "follow_up"
     CHECK_IN = "check_in"
     CUSTOM = "custom"
+
+    @property
+    def label(self) -> str:
+        """The name shown to people (see `kind_label`)."""
+        return kind_label(self.value)
 
 
 class Channel(str, Enum):
@@ -174,6 +204,7 @@ class Settings:
     decision_grace_business_days: int = 2
     active_floor: int = 2
     idle_days: int = 14
+    send_at_hour: int = 10
     theme: str = "textual-dark"
 
 

@@ -1,9 +1,11 @@
-"""The pest guard: no outbound touch less than `min_gap_days` after the last one.
+"""The pest guard: no unanswered outbound touch less than `min_gap_days` after another.
 
-Planning a follow-up is checked against every touch already sent and every other follow-up
-still planned (either side of it); sending one (marking it done) is checked against the touches
-already sent. A thank-you close to its interview is exempt (see `spacing`). A refusal names the
-touch in the way and the earliest polite date; the caller may override it explicitly (`force`).
+Spacing counts only the touches of the same conversation (see `spacing`): an interview or a
+message from the employer starts a new one. The guard *refuses* only planning (a follow-up
+planned by hand, a snooze) unless the user overrides it; the refusal names the touch in the way
+and the earliest polite date, which the caller offers instead. Sending from the app is checked
+the same way but only warns (`check_send`), and recording what already happened is never
+refused: its verdict is information. A thank-you close to its interview is always fine.
 """
 
 from __future__ import annotations
@@ -15,14 +17,12 @@ import arrow
 
 from jobhunt_tui.domain.errors import PestGuardError
 from jobhunt_tui.domain.localtime import Zone, local, short_date
-from jobhunt_tui.domain.models import FollowUp, FollowUpKind, Interaction, Settings
+from jobhunt_tui.domain.models import FollowUp, FollowUpKind, Interaction, Settings, kind_label
 from jobhunt_tui.domain.spacing import (
+    Spacing,
     Touch,
-    conflicts,
-    earliest_polite,
     interview_times,
     is_exempt_thank_you,
-    kind_label,
     latest,
     planned_touches,
     sent_touches,
@@ -63,6 +63,14 @@ class GuardResult:
             f"The earliest polite date is {short_date(self.earliest_polite_at, zone_info)}."
         )
 
+    @property
+    def offer(self) -> str:
+        """The polite alternative, as the default choice of a dialog: "Plan it on Mon 7 Dec"."""
+        if self.earliest_polite_at is None:
+            return ""
+        zone_info = self.requested_at.tzinfo
+        return f"Plan it on {short_date(self.earliest_polite_at, zone_info)}"
+
 
 class PestGuardRefused(PestGuardError):
     """The guard said no and the caller did not force it; `result` says why."""
@@ -83,11 +91,10 @@ def check_plan(
     exclude: Iterable[int] = (),
 ) -> GuardResult:
     """May a follow-up of `kind` be planned at `at`? (`exclude`: follow-ups being moved.)"""
-    interviews = interview_times(interactions)
     touches = sent_touches(interactions) + planned_touches(
-        follow_ups, interviews, tz, settings, exclude=exclude
+        follow_ups, interactions, tz, settings, exclude=exclude
     )
-    return _judge(kind.value, at, touches, interviews, tz, settings)
+    return _judge(kind.value, at, touches, interactions, tz, settings, planned=True)
 
 
 def check_send(
@@ -98,9 +105,8 @@ def check_send(
     tz: Zone,
     settings: Settings,
 ) -> GuardResult:
-    """May a follow-up of `kind` be sent at `at`, given the touches already sent?"""
-    interviews = interview_times(interactions)
-    return _judge(kind.value, at, sent_touches(interactions), interviews, tz, settings)
+    """Would sending `kind` at `at` be polite, given the touches already sent? (Warns only.)"""
+    return _judge(kind.value, at, sent_touches(interactions), interactions, tz, settings)
 
 
 def enforce(result: GuardResult, *, force: bool) -> None:
@@ -113,15 +119,18 @@ def _judge(
     kind: str,
     at: arrow.Arrow,
     touches: Sequence[Touch],
-    interviews: Sequence[arrow.Arrow],
+    interactions: Sequence[Interaction],
     tz: Zone,
     settings: Settings,
+    *,
+    planned: bool = False,
 ) -> GuardResult:
     gap = settings.min_gap_days
     requested = local(at, tz)
-    if is_exempt_thank_you(kind, at, interviews, tz, settings):
+    if is_exempt_thank_you(kind, at, interview_times(interactions), tz, settings):
         return GuardResult(True, kind, requested, gap, exempt=True)
-    blocking = conflicts(at, touches, tz, gap)
+    spacing = Spacing.of(interactions, tz, settings)
+    blocking = spacing.conflicts(at, touches, planned=planned)
     if not blocking:
         return GuardResult(True, kind, requested, gap)
     return GuardResult(
@@ -130,5 +139,5 @@ def _judge(
         requested_at=requested,
         min_gap_days=gap,
         last_touch=latest(blocking),
-        earliest_polite_at=earliest_polite(at, touches, tz, gap),
+        earliest_polite_at=spacing.earliest_polite(at, touches),
     )

@@ -1,7 +1,13 @@
-"""When each cadence step is due, and re-planning the steps after one changes."""
+"""When each cadence step is due, and re-planning the steps after one changes.
+
+A date rule gives a day; the time is the user's "send at" hour (default 10:00 local), never the
+minute a key was pressed. Weekend days move to Monday. Only the thank-you, a deadline counted
+in hours from the interview, keeps the interview's time of day.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -9,15 +15,10 @@ from dataclasses import dataclass, field
 import arrow
 
 from jobhunt_tui.domain.localtime import (
-    END_OF_DAY,
-    START_OF_DAY,
     Zone,
     add_business_days,
-    add_days,
     at_local,
-    is_weekend,
-    local,
-    next_business_day,
+    local_date,
     weekend_to_monday,
 )
 from jobhunt_tui.domain.models import (
@@ -28,12 +29,27 @@ from jobhunt_tui.domain.models import (
 )
 from jobhunt_tui.domain.plans import FollowUpChange, History
 from jobhunt_tui.domain.spacing import (
+    Spacing,
     Touch,
-    conflicts,
-    earliest_polite,
     interview_times,
     is_exempt_thank_you,
+    planned_time,
+    planned_touches,
+    send_at,
+    suggested_send_window,
+    thank_you_deadline,
 )
+
+__all__ = [
+    "STEP_ORDER",
+    "Replan",
+    "check_in_due",
+    "follow_up_due",
+    "respace",
+    "rule_due",
+    "suggested_send_window",
+    "thank_you_due",
+]
 
 STEP_ORDER: dict[FollowUpKind, int] = {
     FollowUpKind.THANK_YOU: 0,
@@ -41,26 +57,18 @@ STEP_ORDER: dict[FollowUpKind, int] = {
     FollowUpKind.CHECK_IN: 2,
 }
 
+MAX_DECISION_AHEAD = dt.timedelta(days=3 * 366)
+"""A decision date further past the interview than this is ignored, not planned around."""
+
 
 def thank_you_due(interview_at: arrow.Arrow, tz: Zone, settings: Settings) -> arrow.Arrow:
     """The thank-you deadline: thank_you_hours after the interview, off the weekend."""
-    return weekend_to_monday(interview_at.shift(hours=settings.thank_you_hours), tz)
+    return thank_you_deadline(interview_at, tz, settings)
 
 
-def suggested_send_window(
-    interview_at: arrow.Arrow, tz: Zone, settings: Settings
-) -> tuple[arrow.Arrow, arrow.Arrow]:
-    """When to send the thank-you: 2-4 h after, kept inside a working day, never past due."""
-    start = local(interview_at.shift(hours=2), tz)
-    end = start.shift(hours=2)
-    day = start.date()
-    if is_weekend(day) or end.date() != day or end.time() > END_OF_DAY:
-        morning = next_business_day(day)
-        start, end = at_local(morning, START_OF_DAY, tz), at_local(morning, dt.time(11, 0), tz)
-    elif start.time() < START_OF_DAY:
-        start, end = at_local(day, START_OF_DAY, tz), at_local(day, dt.time(11, 0), tz)
-    deadline = thank_you_due(interview_at, tz, settings)
-    return min(start, deadline), min(end, deadline)
+def day_at_send_hour(day: dt.date, tz: Zone, settings: Settings) -> arrow.Arrow:
+    """`day` at the user's "send at" hour, a weekend day moved to Monday."""
+    return weekend_to_monday(at_local(day, send_at(settings), tz), tz)
 
 
 def follow_up_due(
@@ -70,17 +78,24 @@ def follow_up_due(
     tz: Zone,
     settings: Settings,
 ) -> arrow.Arrow:
-    """follow_up_days after `after` (never before the interview), or the decision grace date."""
-    due = add_days(max(after, interview_at), settings.follow_up_days, tz)
-    if decision_on is not None:
+    """follow_up_days after the thank-you (`after`: sent, or its suggested time), or the
+    decision date's grace day when that is later; at the send-at hour, never before the
+    interview."""
+    start = local_date(max(after, interview_at), tz)
+    due = day_at_send_hour(start + dt.timedelta(days=settings.follow_up_days), tz, settings)
+    interview_day = local_date(interview_at, tz)
+    if decision_on is not None and interview_day <= decision_on <= interview_day + (
+        MAX_DECISION_AHEAD
+    ):
         grace_day = add_business_days(decision_on, settings.decision_grace_business_days)
-        due = max(due, at_local(grace_day, START_OF_DAY, tz))
-    return weekend_to_monday(due, tz)
+        due = max(due, day_at_send_hour(grace_day, tz, settings))
+    return max(due, interview_at)
 
 
 def check_in_due(after: arrow.Arrow, tz: Zone, settings: Settings) -> arrow.Arrow:
-    """check_in_days after the follow-up, off the weekend."""
-    return weekend_to_monday(add_days(after, settings.check_in_days, tz), tz)
+    """check_in_days after the follow-up, at the send-at hour, off the weekend."""
+    day = local_date(after, tz) + dt.timedelta(days=settings.check_in_days)
+    return max(day_at_send_hour(day, tz, settings), after)
 
 
 @dataclass(frozen=True)
@@ -108,6 +123,7 @@ def respace(
     """
     interviews = interview_times(history.interactions)
     anchors = {i.id: i.occurred_at for i in history.interactions}
+    spacing = Spacing.of(history.interactions, tz, settings)
     changed = replan.changed
     chain = {
         f.kind: f
@@ -116,11 +132,17 @@ def respace(
         and f.anchor_interaction_id == changed.anchor_interaction_id
     }
     placed = dict(replan.placed)
-    taken = list(fixed)
+    # A thank-you inside its interview's window never moves: whatever moves keeps clear of it.
+    staying = [
+        f for f in items if is_exempt_thank_you(f.kind.value, f.due_at, interviews, tz, settings)
+    ]
+    taken = [*fixed, *planned_touches(staying, history.interactions, tz, settings)]
     fresh = list(replan.fresh)
-    gap = settings.min_gap_days
     changes: list[FollowUpChange] = []
     for item in sorted(items, key=lambda f: (f.due_at, STEP_ORDER.get(f.kind, 9))):
+        if item in staying:
+            placed[item.id] = item.due_at
+            continue
         downstream = (
             item.kind in chain
             and chain[item.kind].id == item.id
@@ -131,15 +153,15 @@ def respace(
             desired = rule_due(item, chain, replan.sent, placed, anchors, history, tz, settings)
         if is_exempt_thank_you(item.kind.value, desired, interviews, tz, settings):
             due = desired
-        elif downstream or conflicts(desired, fresh, tz, gap):
-            due = earliest_polite(desired, taken, tz, gap)
+        elif downstream or spacing.conflicts(desired, fresh, planned=True):
+            due = spacing.earliest_polite(desired, taken)
         else:
             due = desired
-        if not is_exempt_thank_you(item.kind.value, due, interviews, tz, settings):
-            touch = Touch(due, item.kind.value, planned=True, follow_up_id=item.id)
-            taken.append(touch)
-            if due != item.due_at:
-                fresh.append(touch)
+        at = planned_time(dataclasses.replace(item, due_at=due), anchors, tz, settings)
+        touch = Touch(at, item.kind.value, planned=True, follow_up_id=item.id)
+        taken.append(touch)
+        if due != item.due_at:
+            fresh.append(touch)
         placed[item.id] = due
         if due != item.due_at:
             reason = "re-planned from the real send time" if downstream else "kept polite spacing"
@@ -167,7 +189,7 @@ def rule_due(
         return item.due_at
     if item.kind is FollowUpKind.FOLLOW_UP:
         before = chain.get(FollowUpKind.THANK_YOU)
-        after = _sent_time(before, sent) or interview_at
+        after = _sent_time(before, sent) or suggested_send_window(interview_at, tz, settings)[0]
         return follow_up_due(after, interview_at, history.decision_on, tz, settings)
     if item.kind is FollowUpKind.CHECK_IN:
         before = chain.get(FollowUpKind.FOLLOW_UP)

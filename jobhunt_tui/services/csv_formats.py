@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import arrow
 
+from jobhunt_tui.domain.dates import iso_day, not_too_old, shown
 from jobhunt_tui.domain.errors import JobhuntError, ValidationError
 from jobhunt_tui.domain.models import Stage
 from jobhunt_tui.domain.stages import parse_stage
@@ -153,11 +154,9 @@ def _iso_date(cells: _Cells, key: str) -> dt.date | None:
     if not text:
         return None
     try:
-        if len(text) == 10:
-            return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    cells.fail(key, f"{text!r} is not a date; write it as YYYY-MM-DD")
+        return iso_day(text, key)
+    except ValidationError as error:
+        cells.fail(key, error.message)
 
 
 def _generic(cells: _Cells) -> ImportRow:
@@ -270,12 +269,15 @@ def _linkedin_date(cells: _Cells, key: str) -> dt.date | None:
     try:
         if match is not None:
             year = int(match.group("y"))
-            return dt.date(
+            day = dt.date(
                 year + 2000 if year < 100 else year, int(match.group("m")), int(match.group("d"))
             )
-        return dt.date.fromisoformat(text[:10])
+            return not_too_old(day, key, text)
+        return iso_day(text[:10], key)
     except ValueError:
-        cells.fail(key, f"{text!r} is not a date LinkedIn writes (M/D/YY, H:MM AM)")
+        cells.fail(key, f"{shown(text)} is not a date LinkedIn writes (M/D/YY, H:MM AM)")
+    except ValidationError as error:
+        cells.fail(key, error.message)
 
 
 def _linkedin(cells: _Cells) -> ImportRow:

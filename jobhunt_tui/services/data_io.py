@@ -19,6 +19,9 @@ from typing import TYPE_CHECKING, Any
 import arrow
 
 from jobhunt_tui.domain.clock import Clock
+from jobhunt_tui.domain.dates import application_time
+from jobhunt_tui.domain.errors import ValidationError
+from jobhunt_tui.domain.localtime import Zone
 from jobhunt_tui.domain.models import Contact, Direction, InteractionKind, Opportunity, Stage
 from jobhunt_tui.domain.text import name_key
 from jobhunt_tui.domain.timeutil import date_to_stored, to_stored
@@ -33,8 +36,9 @@ from jobhunt_tui.services.csv_formats import (  # noqa: F401  (re-exported)
     read_import_file,
 )
 from jobhunt_tui.services.export_safety import spreadsheet_cell
-from jobhunt_tui.services.pipeline import cleaned_fields
+from jobhunt_tui.services.pipeline import check_dates, cleaned_fields
 from jobhunt_tui.services.records import record
+from jobhunt_tui.services.zone import local_zone
 from jobhunt_tui.storage import export_reads, import_marker, reader
 from jobhunt_tui.storage.database import Database
 
@@ -143,11 +147,14 @@ def apply_plan(
 ) -> ImportOutcome:
     """Store the new rows of a checked plan, all or nothing; duplicates are skipped."""
     if dry_run:
+        _check_dates(plan, clock(), local_zone())
         return preview(database, plan)
     from jobhunt_tui.storage.repository import Repository
 
     now = clock()
-    # One transaction, so other writers wait: the note tells them why (issue 14).
+    tz = local_zone()
+    _check_dates(plan, now, tz)
+    # One transaction, so other writers wait: the note tells them why.
     started = now.to("UTC").format("HH:mm") + " UTC"
     with (
         import_marker.announced(database.path, len(plan.rows), started),
@@ -157,7 +164,7 @@ def apply_plan(
         existing = _keys(repo.opportunity_keys())
         new, duplicates = _split(plan.rows, existing)
         for row in new:
-            _store(repo, row, now)
+            _store(repo, row, now, tz)
     return ImportOutcome(plan, new, duplicates, dry_run=False)
 
 
@@ -179,7 +186,17 @@ def _split(
     return tuple(new), tuple(duplicates)
 
 
-def _store(repo: Repository, row: ImportRow, now: arrow.Arrow) -> None:
+def _check_dates(plan: ImportPlan, now: arrow.Arrow, tz: Zone) -> None:
+    """Refuse the file when a row's dates make no sense (an application in the future, a
+    decision more than two years ahead): checked in full before anything is written."""
+    for row in plan.rows:
+        try:
+            check_dates(row.data, now, tz)
+        except ValidationError as error:
+            raise ImportFileError(f"row {row.number}: {error}") from None
+
+
+def _store(repo: Repository, row: ImportRow, now: arrow.Arrow, tz: Zone) -> None:
     """Insert one new row: company, opportunity, its 'applied' entry, contacts."""
     company = repo.company_named(row.data.company, now)
     created = repo.add_opportunity(
@@ -193,7 +210,7 @@ def _store(repo: Repository, row: ImportRow, now: arrow.Arrow) -> None:
     )
     if row.data.stage is not Stage.WISHLIST:
         day = row.data.applied_on
-        when = now if day is None else arrow.Arrow(day.year, day.month, day.day, 12)
+        when = now if day is None else application_time(day, now, tz)
         repo.add_interaction(
             created.id, InteractionKind.APPLIED, Direction.OUT, when, "Applied (imported)"
         )

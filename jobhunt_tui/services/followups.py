@@ -16,6 +16,7 @@ import arrow
 from jobhunt_tui.domain import cadence
 from jobhunt_tui.domain.agenda import DEFAULT_DAYS, MAX_DAYS, Agenda, build_agenda
 from jobhunt_tui.domain.clock import Clock, system_clock
+from jobhunt_tui.domain.dates import bounded, not_before
 from jobhunt_tui.domain.errors import ValidationError
 from jobhunt_tui.domain.health import weekly_counts, weekly_window_start
 from jobhunt_tui.domain.localtime import Zone, at_local, local_date
@@ -29,18 +30,24 @@ from jobhunt_tui.domain.models import (
     InteractionKind,
     Opportunity,
     Settings,
+    Stage,
 )
-from jobhunt_tui.domain.pest_guard import GuardResult, check_plan
+from jobhunt_tui.domain.pest_guard import GuardResult, check_plan, check_send
 from jobhunt_tui.domain.plans import CadencePlan, History
-from jobhunt_tui.domain.stages import is_open
+from jobhunt_tui.domain.stages import OPEN_STAGES, is_open
 from jobhunt_tui.domain.text import NAME_MAX, NOTE_MAX, clean_optional
 from jobhunt_tui.domain.timeutil import date_to_stored, to_stored
+from jobhunt_tui.services.pipeline import move_to_stage
 from jobhunt_tui.services.zone import local_zone
 from jobhunt_tui.storage import follow_up_reads, reader
 from jobhunt_tui.storage.database import Database
 
 if TYPE_CHECKING:
     from jobhunt_tui.storage.repository import Repository
+
+INTERVIEW_BEFORE_APPLICATION = dt.timedelta(days=365)
+"""An interview may come before the recorded application (a recruiter called first), but not
+by more than this: a date further back is a typo."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,21 @@ class FollowUpService:
             settings=settings,
         )
 
+    def send_check(self, follow_up_id: int, at: arrow.Arrow | None = None) -> GuardResult:
+        """What the pest guard says about sending this follow-up now (or `at`): it only warns.
+
+        The editor calls it before "mark sent" and asks the user to confirm a refusal; `done`
+        records the send whatever it says.
+        """
+        when = self.clock() if at is None else at
+        with self.database.reading() as conn:
+            settings = reader.load_settings(conn)
+            target = reader.get_follow_up(conn, follow_up_id)
+            interactions = reader.interactions_of(conn, target.opportunity_id)
+        return check_send(
+            target.kind, when, interactions=interactions, tz=self.tz, settings=settings
+        )
+
     def agenda(self, days: int = DEFAULT_DAYS) -> Agenda:
         """Overdue, today, the next `days` days, what needs a next step, and search health."""
         if not 0 <= days <= MAX_DAYS:
@@ -163,9 +185,13 @@ class FollowUpService:
             raise ValidationError("decision-by", "is before the interview")
         settings = self.settings()
         now = self.clock()
+        bounded(local_date(at, self.tz), now, self.tz, "at")
+        if decision_on is not None:
+            bounded(decision_on, now, self.tz, "decision-by")
         with self.database.writing(f"log interview on #{opportunity_id}") as session:
             repo = Repository(session)
             opportunity = _open_opportunity(repo, opportunity_id)
+            _check_interview_date(opportunity, at, self.tz)
             contact = _contact(repo, opportunity, name) if name else None
             contact_id = None if contact is None else contact.id
             interview = repo.add_interaction(
@@ -176,6 +202,9 @@ class FollowUpService:
                 text or (f"Interview with {name}" if name else "Interview"),
                 contact_id,
             )
+            if OPEN_STAGES.index(opportunity.stage) < OPEN_STAGES.index(Stage.INTERVIEWING):
+                # In the same transaction, so one undo takes back both.
+                opportunity = move_to_stage(repo, opportunity, Stage.INTERVIEWING, now, self.tz)
             if decision_on is not None:
                 repo.update_opportunity(
                     opportunity_id, {"expected_decision_on": date_to_stored(decision_on)}, now
@@ -213,6 +242,9 @@ class FollowUpService:
         text = clean_optional(summary, "summary", NOTE_MAX, multiline=True)
         now = self.clock()
         when = now if at is None else at
+        bounded(local_date(when, self.tz), now, self.tz, "at")
+        if when > now:
+            raise ValidationError("at", "a reply cannot come in the future")
         with self.database.writing(f"log reply on #{opportunity_id}") as session:
             repo = Repository(session)
             opportunity = repo.opportunity(opportunity_id)
@@ -236,6 +268,7 @@ class FollowUpService:
 
         settings = self.settings()
         now = self.clock()
+        bounded(local_date(due_at, self.tz), now, self.tz, "due")
         with self.database.writing(f"plan {kind.value} on #{opportunity_id}") as session:
             repo = Repository(session)
             opportunity = _open_opportunity(repo, opportunity_id)
@@ -255,7 +288,14 @@ class FollowUpService:
     def done(
         self, follow_up_id: int, *, at: arrow.Arrow | None = None, force: bool = False
     ) -> FollowUpChanged:
-        """Mark a follow-up sent (now, or `at`): logs it and re-plans the steps after it."""
+        """Record a follow-up sent (now, or `at`): logs it and re-plans the steps after it.
+
+        Never refused for spacing (it already happened); the pest guard's verdict comes back in
+        `guard` for the caller to show as information. `force` has nothing left to override and
+        is ignored (kept so callers written for the refusing version keep working); the editor
+        asks `send_check` first when it wants to warn.
+        """
+        del force
         from jobhunt_tui.storage.repository import Repository
 
         settings = self.settings()
@@ -263,6 +303,7 @@ class FollowUpService:
         sent_at = now if at is None else at
         if sent_at > now:
             raise ValidationError("at", "a follow-up cannot be sent in the future")
+        bounded(local_date(sent_at, self.tz), now, self.tz, "at")
         with self.database.writing(f"mark follow-up #{follow_up_id} done") as session:
             repo = Repository(session)
             target = repo.follow_up(follow_up_id)
@@ -273,7 +314,6 @@ class FollowUpService:
                 sent_at,
                 tz=self.tz,
                 settings=settings,
-                force=force,
             )
             stored = _apply(repo, plan, now)
         return FollowUpChanged(
@@ -320,6 +360,18 @@ def _open_opportunity(repo: Repository, opportunity_id: int) -> Opportunity:
     if opportunity.archived:
         raise ValidationError("opportunity", f"#{opportunity_id} is archived")
     return opportunity
+
+
+def _check_interview_date(opportunity: Opportunity, at: arrow.Arrow, tz: Zone) -> None:
+    """Refuse an interview dated more than a year before the opportunity's application."""
+    applied = opportunity.applied_on or local_date(opportunity.created_at, tz)
+    not_before(
+        at,
+        applied - INTERVIEW_BEFORE_APPLICATION,
+        tz,
+        "at",
+        f"more than a year before the application ({applied.isoformat()})",
+    )
 
 
 def _contact(repo: Repository, opportunity: Opportunity, name: str) -> Contact:

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 import arrow
 
 from jobhunt_tui.domain.clock import Clock, system_clock
+from jobhunt_tui.domain.dates import application_time, bounded, check_applied_on
 from jobhunt_tui.domain.errors import ValidationError
+from jobhunt_tui.domain.localtime import Zone, local_date
 from jobhunt_tui.domain.models import (
     Contact,
     Direction,
@@ -31,6 +33,7 @@ from jobhunt_tui.domain.text import (
     clean_required,
 )
 from jobhunt_tui.domain.timeutil import date_to_stored, to_stored
+from jobhunt_tui.services.zone import local_zone
 from jobhunt_tui.storage import reader
 from jobhunt_tui.storage.database import Database
 
@@ -73,6 +76,18 @@ def cleaned_fields(data: OpportunityInput) -> dict[str, object]:
     }
 
 
+def check_dates(data: OpportunityInput, now: arrow.Arrow, tz: Zone) -> None:
+    """Refuse dates that make no sense: an application in the future, anything before 2000 or
+    more than two years ahead."""
+    if data.stage is Stage.WISHLIST:  # not applied yet: a date ahead may be a plan
+        if data.applied_on is not None:
+            bounded(data.applied_on, now, tz, "applied_on")
+    else:
+        check_applied_on(data.applied_on, now, tz)
+    if data.expected_decision_on is not None:
+        bounded(data.expected_decision_on, now, tz, "expected_decision_on")
+
+
 def parse_contact(text: str) -> tuple[str, str]:
     """(name, email) from `Ann Lee <ann@acme.io>`, `ann@acme.io` or `Ann Lee`."""
     from email.utils import parseaddr
@@ -88,9 +103,12 @@ def parse_contact(text: str) -> tuple[str, str]:
 class PipelineService:
     """Opportunities through their stages. Every write is one transaction."""
 
-    def __init__(self, database: Database, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, database: Database, clock: Clock = system_clock, tz: Zone | None = None
+    ) -> None:
         self.database = database
         self.clock = clock
+        self.tz: Zone = tz if tz is not None else local_zone()
 
     # Reads
 
@@ -126,8 +144,11 @@ class PipelineService:
         values = cleaned_fields(data)
         contact_fields = parse_contact(contact) if contact else None
         now = self.clock()
-        if data.stage is not Stage.WISHLIST and data.applied_on is None:
-            values["applied_on"] = date_to_stored(now.date())
+        check_dates(data, now, self.tz)
+        applied_on = data.applied_on
+        if data.stage is not Stage.WISHLIST and applied_on is None:
+            applied_on = local_date(now, self.tz)
+            values["applied_on"] = date_to_stored(applied_on)
         with self.database.writing(f"add {company_name}") as session:
             repo = Repository(session)
             company = repo.company_named(company_name, now)
@@ -139,9 +160,10 @@ class PipelineService:
                     "updated_at": to_stored(now),
                 }
             )
-            if data.stage is not Stage.WISHLIST:
+            if data.stage is not Stage.WISHLIST and applied_on is not None:
+                when = application_time(applied_on, now, self.tz)
                 repo.add_interaction(
-                    created.id, InteractionKind.APPLIED, Direction.OUT, now, "Applied"
+                    created.id, InteractionKind.APPLIED, Direction.OUT, when, "Applied"
                 )
             if contact_fields is not None:
                 name, email = contact_fields
@@ -156,13 +178,17 @@ class PipelineService:
         company_name = clean_required(data.company, "company", NAME_MAX)
         values = cleaned_fields(data)
         now = self.clock()
+        check_dates(data, now, self.tz)
         with self.database.writing(f"edit {company_name}") as session:
             repo = Repository(session)
             before = repo.opportunity(opportunity_id)
             values["company_id"] = repo.company_named(company_name, now).id
             updated = repo.update_opportunity(opportunity_id, values, now)
             if before.stage is not updated.stage:
-                _record_stage_change(repo, before, updated.stage, now)
+                _record_stage_change(repo, before, updated, now, self.tz)
+            redated = updated.applied_on is not None and updated.applied_on != before.applied_on
+            if redated and before.stage is not Stage.WISHLIST:
+                _redate_application(repo, updated, now, self.tz)
             return updated
 
     def move(self, opportunity_id: int, stage: Stage) -> Opportunity:
@@ -197,15 +223,9 @@ class PipelineService:
             repo = Repository(session)
             before = repo.opportunity(opportunity_id)
             stage = target(before)
-            if before.stage is stage:
-                return before
-            self.database.name_change(f"move {before.company_name} to {stage.label}")
-            values: dict[str, object] = {"stage": stage.value}
-            if before.stage is Stage.WISHLIST and before.applied_on is None:
-                values["applied_on"] = date_to_stored(now.date())
-            updated = repo.update_opportunity(opportunity_id, values, now)
-            _record_stage_change(repo, before, stage, now)
-            return updated
+            if before.stage is not stage:
+                self.database.name_change(f"move {before.company_name} to {stage.label}")
+            return move_to_stage(repo, before, stage, now, self.tz)
 
     def close(self, opportunity_id: int, outcome: Stage) -> Opportunity:
         """Close with an outcome: accepted, rejected or withdrawn."""
@@ -234,16 +254,44 @@ class PipelineService:
             Repository(session).save_settings(settings)
 
 
+def move_to_stage(
+    repo: Repository, before: Opportunity, stage: Stage, now: arrow.Arrow, tz: Zone
+) -> Opportunity:
+    """Move inside the caller's transaction, logged on the timeline (so undone with it)."""
+    if before.stage is stage:
+        return before
+    values: dict[str, object] = {"stage": stage.value}
+    if before.stage is Stage.WISHLIST and before.applied_on is None:
+        values["applied_on"] = date_to_stored(local_date(now, tz))
+    updated = repo.update_opportunity(before.id, values, now)
+    _record_stage_change(repo, before, updated, now, tz)
+    return updated
+
+
 def _record_stage_change(
-    repo: Repository, before: Opportunity, stage: Stage, now: arrow.Arrow
+    repo: Repository, before: Opportunity, after: Opportunity, now: arrow.Arrow, tz: Zone
 ) -> None:
-    """Log a move on the timeline. Leaving the wishlist counts as applying; closing skips
-    the follow-ups still planned, so nothing nags about a search that is over."""
+    """Log a move on the timeline. Leaving the wishlist counts as applying (dated on
+    applied_on); closing skips the follow-ups still planned, so nothing nags about a search
+    that is over."""
+    stage = after.stage
     summary = f"{before.stage.label} → {stage.label}"
     repo.add_interaction(before.id, InteractionKind.STAGE_CHANGE, Direction.OUT, now, summary)
     if before.stage is Stage.WISHLIST and stage is not Stage.WISHLIST and is_open(stage):
-        repo.add_interaction(before.id, InteractionKind.APPLIED, Direction.OUT, now, "Applied")
+        applied_on = after.applied_on or local_date(now, tz)
+        when = application_time(applied_on, now, tz)
+        repo.add_interaction(before.id, InteractionKind.APPLIED, Direction.OUT, when, "Applied")
     if not is_open(stage):
         for follow_up in repo.follow_ups(before.id):
             if follow_up.status is FollowUpStatus.PLANNED:
                 repo.update_follow_up(follow_up.id, {"status": FollowUpStatus.SKIPPED.value})
+
+
+def _redate_application(repo: Repository, after: Opportunity, now: arrow.Arrow, tz: Zone) -> None:
+    """The applied_on date changed: the first application entry moves to it."""
+    assert after.applied_on is not None
+    for entry in repo.interactions(after.id):
+        if entry.kind is InteractionKind.APPLIED:
+            when = application_time(after.applied_on, now, tz)
+            repo.update_interaction(entry.id, {"occurred_at": to_stored(when)})
+            return

@@ -92,6 +92,14 @@ def follow_ups_of(conn: sqlite3.Connection, opportunity_id: int) -> list[FollowU
     return [convert.follow_up(row) for row in rows]
 
 
+def get_follow_up(conn: sqlite3.Connection, follow_up_id: int) -> FollowUp:
+    """One follow-up, or NotFoundError."""
+    row = conn.execute("SELECT * FROM follow_up WHERE id = ?", (follow_up_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no follow-up with id {follow_up_id}")
+    return convert.follow_up(row)
+
+
 def drafts_of(conn: sqlite3.Connection, opportunity_id: int) -> list[Draft]:
     """The drafts written for an opportunity."""
     rows = conn.execute(

@@ -141,6 +141,17 @@ class Repository:
         self.session.flush()
         return convert.interaction(row.model_dump())
 
+    def update_interaction(self, interaction_id: int, values: dict[str, Any]) -> Interaction:
+        """Change stored column values of a timeline entry (re-dating an application)."""
+        row = self.session.get(InteractionRow, interaction_id)
+        if row is None:
+            raise NotFoundError(f"no interaction with id {interaction_id}")
+        for key, value in values.items():
+            setattr(row, key, value)
+        self.session.add(row)
+        self.session.flush()
+        return convert.interaction(row.model_dump())
+
     def interactions(self, opportunity_id: int) -> list[Interaction]:
         """The timeline, oldest first, inside this transaction."""
         rows = self.session.exec(

@@ -160,5 +160,33 @@ CHANGE_LOG = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL_SCHEMA, CHANGE_LOG)
+
+REDATE_APPLICATIONS = Migration(
+    version=3,
+    description="date each application on the day the user applied (applied_on)",
+    statements=(
+        # Earlier versions dated the "applied" entry when the row was typed in. The first one
+        # of each opportunity moves back to applied_on at midday UTC (the zone is not known
+        # here; midday keeps the local day for zones within 11 hours of UTC). Rows are only
+        # re-dated, never added or removed.
+        """UPDATE interaction
+        SET occurred_at = (
+            SELECT o.applied_on || 'T12:00:00Z' FROM opportunity o
+            WHERE o.id = interaction.opportunity_id
+        )
+        WHERE kind = 'applied'
+        AND id = (
+            SELECT min(first.id) FROM interaction first
+            WHERE first.opportunity_id = interaction.opportunity_id AND first.kind = 'applied'
+        )
+        AND EXISTS (
+            SELECT 1 FROM opportunity o
+            WHERE o.id = interaction.opportunity_id
+            AND o.applied_on IS NOT NULL
+            AND o.applied_on < substr(interaction.occurred_at, 1, 10)
+        )""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL_SCHEMA, CHANGE_LOG, REDATE_APPLICATIONS)
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -55,7 +55,7 @@ class Services:
         """Add, edit, move and close opportunities."""
         from jobhunt_tui.services.pipeline import PipelineService
 
-        return PipelineService(self.database, self.clock)
+        return PipelineService(self.database, self.clock, self.tz)
 
     @cached_property
     def follow_ups(self) -> FollowUpService:

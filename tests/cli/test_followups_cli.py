@@ -68,14 +68,14 @@ def test_interview_plans_the_cadence(capsys, db_path: Path, acme: int) -> None:
     assert result.stdout.splitlines() == [
         "logged interview #2 on #1 at Fri 27 Nov 2026 14:00; planned:",
         "  #1     thank-you  email  due Mon 30 Nov 2026 14:00",
-        "  #2     follow-up  email  due Tue 8 Dec 2026 09:00",
-        "  #3     check-in   email  due Tue 15 Dec 2026 09:00",
+        "  #2     follow-up  email  due Tue 8 Dec 2026 10:00",
+        "  #3     check-in   email  due Tue 15 Dec 2026 10:00",
         "  send the thank-you Fri 27 Nov 2026 16:00–18:00; short is fine",
     ]
     assert _planned(db_path) == [
         ("thank_you", "2026-11-30T13:00:00Z"),
-        ("follow_up", "2026-12-08T08:00:00Z"),
-        ("check_in", "2026-12-15T08:00:00Z"),
+        ("follow_up", "2026-12-08T09:00:00Z"),
+        ("check_in", "2026-12-15T09:00:00Z"),
     ]
     assert _rows(db_path, "SELECT expected_decision_on FROM opportunity") == [("2026-12-04",)]
     assert _rows(db_path, "SELECT name FROM contact") == [("Ann Lee",)]
@@ -121,13 +121,17 @@ def test_unknown_ids_are_refused(capsys, db_path: Path, acme: int) -> None:
 def test_reply_cancels_and_says_how_many(capsys, db_path: Path, acme: int) -> None:
     run_cli(capsys, db_path, "interview", "1", "--at", "today 10:00")
     result = run_cli(capsys, db_path, "reply", "1", "--summary", "Second round!")
-    assert result.stdout.strip() == "logged the reply on #1; cancelled 3 planned follow-ups"
+    assert result.stdout.strip() == (
+        "logged the reply on #1 at Fri 20 Nov 2026 13:00; cancelled 3 planned follow-ups"
+    )
     assert _planned(db_path) == []
     assert _rows(db_path, "SELECT kind, summary FROM interaction ORDER BY id DESC LIMIT 1") == [
         ("email_in", "Second round!")
     ]
     again = run_cli(capsys, db_path, "reply", "1", "--phone")
-    assert again.stdout.strip() == "logged the reply on #1; no follow-ups were planned"
+    assert again.stdout.strip() == (
+        "logged the reply on #1 at Fri 20 Nov 2026 13:00; no follow-ups were planned"
+    )
 
 
 def test_followup_is_guarded_and_force_overrides(capsys, db_path: Path, acme: int) -> None:
@@ -135,8 +139,9 @@ def test_followup_is_guarded_and_force_overrides(capsys, db_path: Path, acme: in
     assert refused.exit_code == 2
     assert refused.stderr.strip() == (
         "jobhunt: Too soon: the application sent on Fri 20 Nov 2026 is less than 7 days from "
-        "Mon 23 Nov 2026. The earliest polite date is Fri 27 Nov 2026. "
-        "Use --force to plan it anyway."
+        "Mon 23 Nov 2026. The earliest polite date is Fri 27 Nov 2026. Plan it on Fri 27 Nov "
+        '2026: jobhunt followup 1 --kind custom --due "2026-11-27 10:00"; or use --force to '
+        "plan it anyway."
     )
     assert _planned(db_path) == []
 
@@ -144,7 +149,7 @@ def test_followup_is_guarded_and_force_overrides(capsys, db_path: Path, acme: in
         capsys, db_path, "followup", "1", "--kind", "check_in", "--due", "+1w", "--channel", "phone"
     )
     assert polite.exit_code == 0 and polite.stderr == ""
-    assert polite.stdout.splitlines()[1] == "  #1     check-in   phone  due Fri 27 Nov 2026 09:00"
+    assert polite.stdout.splitlines()[1] == "  #1     check-in   phone  due Fri 27 Nov 2026 10:00"
 
     forced = run_cli(
         capsys, db_path, "followup", "1", "--kind", "custom", "--due", "+3d", "--force"
@@ -161,33 +166,30 @@ def test_done_and_snooze(capsys, db_path: Path, acme: int) -> None:
     run_cli(capsys, db_path, "interview", "1", "--at", "today 10:00")
     done = run_cli(capsys, db_path, "done", "1")
     assert done.exit_code == 0, done.stderr
-    assert done.stdout.splitlines() == [
-        "#1 thank-you sent Fri 20 Nov 2026 13:00",
-        "re-planned:",
-        "  #2     follow-up  email  due Fri 27 Nov 2026 13:00",
-        "  #3     check-in   email  due Fri 4 Dec 2026 13:00",
-    ]
+    # Sent the day it was suggested: the follow-up a week later stays where it was.
+    assert done.stdout.splitlines() == ["#1 thank-you sent Fri 20 Nov 2026 13:00"]
     assert _rows(db_path, "SELECT kind, direction FROM interaction ORDER BY id DESC LIMIT 1") == [
         ("thank_you", "out")
     ]
-    too_soon = run_cli(capsys, db_path, "done", "2")
-    assert too_soon.exit_code == 2
-    assert too_soon.stderr.rstrip().endswith("Use --force to record it anyway.")
-
     snoozed = run_cli(capsys, db_path, "snooze", "2", "--days", "3")
     assert snoozed.stdout.splitlines() == [
-        "#2 follow-up now due Mon 30 Nov 2026 13:00",
+        "#2 follow-up now due Mon 30 Nov 2026 10:00",
         "re-planned:",
-        "  #3     check-in   email  due Mon 7 Dec 2026 13:00",
+        "  #3     check-in   email  due Mon 7 Dec 2026 10:00",
     ]
     default = run_cli(capsys, db_path, "snooze", "3")
-    assert default.stdout.splitlines()[0] == "#3 check-in now due Tue 8 Dec 2026 13:00"
+    assert default.stdout.splitlines()[0] == "#3 check-in now due Tue 8 Dec 2026 10:00"
     bad = run_cli(capsys, db_path, "snooze", "3", "--days", "0")
     assert (bad.exit_code, bad.stderr.strip()) == (2, "jobhunt: days: must be between 1 and 365")
+    # Sent already, the same day as the thank-you: recorded as it happened, with a note.
+    early = run_cli(capsys, db_path, "done", "2")
+    assert early.exit_code == 0
+    assert early.stdout.splitlines()[0] == "#2 follow-up sent Fri 20 Nov 2026 13:00"
+    assert early.stderr.startswith("note: recorded as it happened. Too soon: the ")
     twice = run_cli(capsys, db_path, "done", "1")
     assert (twice.exit_code, twice.stderr.strip()) == (
         2,
-        "jobhunt: follow-up: #1 is already done",
+        "jobhunt: follow-up: #1 is already recorded as sent",
     )
 
 
@@ -254,7 +256,10 @@ def test_report_to_stdout_markdown_and_to_an_html_file(
 
     target = tmp_path / "record.html"
     written = run_cli(capsys, db_path, "report", "--since", "+0d", "-o", str(target))
-    assert (written.exit_code, written.stderr.strip()) == (0, f"wrote {target}")
+    assert (written.exit_code, written.stderr.strip()) == (
+        0,
+        f"report from 2026-11-20 to 2026-11-20\nwrote {target}",
+    )
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "Stage change" in page
     assert "Interview</td>" not in page  # the 18th is outside --since today

@@ -31,7 +31,7 @@ def test_add_then_list_and_show(capsys, db_path: Path) -> None:
         capsys, db_path, "add", "Acme", "Backend Engineer", "--contact", "Ann Lee <ann@acme.io>"
     )
     assert added.exit_code == 0
-    assert added.stdout.strip() == "added #1: Acme — Backend Engineer"
+    assert added.stdout.strip() == "added #1: Acme — Backend Engineer (applied Fri 20 Nov 2026)"
 
     listed = run_cli(capsys, db_path, "list", "--json")
     [item] = json.loads(listed.stdout)
@@ -73,7 +73,7 @@ def test_list_filters_by_stage(capsys, db_path: Path) -> None:
     [
         (("add", "", "Engineer"), "company: must not be empty"),
         (("add", "Acme", "Engineer", "--stage", "hired"), "unknown stage 'hired'"),
-        (("add", "Acme", "Engineer", "--applied-on", "2026-13-01"), "is not a date"),
+        (("add", "Acme", "Engineer", "--applied-on", "2026-13-01"), "is not a real date"),
         (("add", "Acme", "Engineer", "--priority", "7"), "7 is not in the range"),
         (("add", "x" * 10_000, "Engineer"), "10,000 characters long"),
         (("move", "1", "sideways"), "unknown stage 'sideways'"),

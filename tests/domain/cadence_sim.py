@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import arrow
 
 from jobhunt_tui.domain import cadence
-from jobhunt_tui.domain.localtime import Zone, days_between
+from jobhunt_tui.domain.localtime import Zone
 from jobhunt_tui.domain.models import (
     Channel,
     Direction,
@@ -21,7 +21,14 @@ from jobhunt_tui.domain.models import (
     Settings,
 )
 from jobhunt_tui.domain.plans import CadencePlan, History
-from jobhunt_tui.domain.spacing import interview_times, is_exempt_thank_you, sent_touches
+from jobhunt_tui.domain.spacing import (
+    Spacing,
+    Touch,
+    interview_times,
+    is_exempt_thank_you,
+    planned_touches,
+    sent_touches,
+)
 
 BERLIN = "Europe/Berlin"
 
@@ -99,10 +106,10 @@ class Opportunity:
             self.decision_on = decision_on
         return self.apply(plan)
 
-    def done(self, follow_up_id: int, at: arrow.Arrow, force: bool = False) -> CadencePlan:
-        """Mark a follow-up sent."""
+    def done(self, follow_up_id: int, at: arrow.Arrow) -> CadencePlan:
+        """Record a follow-up sent (never refused for spacing)."""
         plan = cadence.plan_done(
-            self.history(), follow_up_id, at, tz=self.tz, settings=self.settings, force=force
+            self.history(), follow_up_id, at, tz=self.tz, settings=self.settings
         )
         return self.apply(plan)
 
@@ -153,22 +160,28 @@ class Opportunity:
 
 
 def spacing_violations(opp: Opportunity) -> list[str]:
-    """Pairs of outbound touches closer than min_gap_days (exempt thank-yous aside)."""
+    """Pairs of unanswered outbound touches, at least one of them planned, in one conversation
+    and closer than min_gap_days (as the pest guard counts them)."""
+    spacing = Spacing.of(opp.interactions, opp.tz, opp.settings)
+    planned = planned_touches(opp.planned(), opp.interactions, opp.tz, opp.settings)
+    sent = sent_touches(opp.interactions)
     interviews = interview_times(opp.interactions)
-    gap = opp.settings.min_gap_days
-    planned = [
-        f
-        for f in opp.planned()
-        if not is_exempt_thank_you(f.kind.value, f.due_at, interviews, opp.tz, opp.settings)
-    ]
+
+    def exempt(touch: Touch) -> bool:
+        return is_exempt_thank_you(touch.kind, touch.at, interviews, opp.tz, opp.settings)
+
+    def exempt_pair(touch: Touch, other: Touch) -> bool:
+        # A thank-you inside its interview's window may follow any touch (it is never
+        # refused), and what was really sent around it is history, not a plan.
+        return exempt(touch) and (touch.at >= other.at or not other.planned)
+
     problems = []
     for index, first in enumerate(planned):
-        for second in planned[index + 1 :]:
-            if abs(days_between(first.due_at, second.due_at, opp.tz)) < gap:
-                problems.append(f"planned {first} and planned {second}")
-        for sent in sent_touches(opp.interactions):
-            if abs(days_between(sent.at, first.due_at, opp.tz)) < gap:
-                problems.append(f"sent {sent} and planned {first}")
+        for other in [*planned[index + 1 :], *sent]:
+            if exempt_pair(first, other) or (other.planned and exempt_pair(other, first)):
+                continue
+            if spacing.conflicts(first.at, [other], planned=True):
+                problems.append(f"{first.label} {first.at} and {other.label} {other.at}")
     return problems
 
 

@@ -20,7 +20,6 @@ from jobhunt_tui.domain.models import (
 from jobhunt_tui.domain.models import (
     Opportunity as OpportunityRow,
 )
-from jobhunt_tui.domain.pest_guard import PestGuardRefused
 from tests.domain.cadence_sim import BERLIN, Opportunity, berlin
 
 THANK_YOU, FOLLOW_UP, CHECK_IN = (
@@ -39,8 +38,8 @@ def test_a_midweek_interview_plans_thank_you_follow_up_and_check_in() -> None:
     plan = opp.interview(berlin("2026-11-18 14:00"))  # a Wednesday
     assert opp.local_planned() == [
         ("thank_you", "2026-11-19 14:00"),
-        ("follow_up", "2026-11-25 14:00"),
-        ("check_in", "2026-12-02 14:00"),
+        ("follow_up", "2026-11-25 10:00"),
+        ("check_in", "2026-12-02 10:00"),
     ]
     interview_id = opp.interactions[0].id
     assert {f.anchor_interaction_id for f in opp.planned()} == {interview_id}
@@ -56,8 +55,8 @@ def test_friday_interview_thank_you_may_wait_to_monday() -> None:
     plan = opp.interview(berlin("2026-11-20 14:00"))  # Friday: +24 h is Saturday
     assert opp.local_planned() == [
         ("thank_you", "2026-11-23 14:00"),
-        ("follow_up", "2026-11-27 14:00"),
-        ("check_in", "2026-12-04 14:00"),
+        ("follow_up", "2026-11-27 10:00"),
+        ("check_in", "2026-12-04 10:00"),
     ]
     # Early enough on Friday: still suggested the same afternoon.
     assert _local(plan.create[0].suggested_from) == "2026-11-20 16:00"
@@ -88,8 +87,8 @@ def test_wall_clock_time_survives_the_end_of_summer_time() -> None:
     opp.interview(berlin("2026-10-23 14:00"))  # CEST; clocks go back on 25 October
     assert opp.local_planned() == [
         ("thank_you", "2026-10-26 14:00"),
-        ("follow_up", "2026-10-30 14:00"),
-        ("check_in", "2026-11-06 14:00"),
+        ("follow_up", "2026-10-30 10:00"),
+        ("check_in", "2026-11-06 10:00"),
     ]
 
 
@@ -98,18 +97,18 @@ def test_a_later_decision_date_pushes_the_follow_up() -> None:
     opp.interview(berlin("2026-11-18 14:00"), decision_on=dt.date(2026, 12, 4))  # a Friday
     # Two business days after Friday 4 December is Tuesday 8 December.
     assert opp.local_planned()[1:] == [
-        ("follow_up", "2026-12-08 09:00"),
-        ("check_in", "2026-12-15 09:00"),
+        ("follow_up", "2026-12-08 10:00"),
+        ("check_in", "2026-12-15 10:00"),
     ]
     # Sending the thank-you does not pull the follow-up before the decision grace date.
     opp.done(opp.step(THANK_YOU).id, berlin("2026-11-19 10:00"))
-    assert opp.local_planned()[0] == ("follow_up", "2026-12-08 09:00")
+    assert opp.local_planned()[0] == ("follow_up", "2026-12-08 10:00")
 
 
 def test_an_earlier_decision_date_keeps_the_seven_days() -> None:
     opp = Opportunity()
     opp.interview(berlin("2026-11-18 14:00"), decision_on=dt.date(2026, 11, 23))
-    assert opp.local_planned()[1] == ("follow_up", "2026-11-25 14:00")
+    assert opp.local_planned()[1] == ("follow_up", "2026-11-25 10:00")
 
 
 def test_done_re_plans_the_next_steps_from_the_real_send_time() -> None:
@@ -117,8 +116,8 @@ def test_done_re_plans_the_next_steps_from_the_real_send_time() -> None:
     opp.interview(berlin("2026-11-18 14:00"))
     plan = opp.done(opp.step(THANK_YOU).id, berlin("2026-11-19 20:30"))
     assert opp.local_planned() == [
-        ("follow_up", "2026-11-26 20:30"),
-        ("check_in", "2026-12-03 20:30"),
+        ("follow_up", "2026-11-26 10:00"),
+        ("check_in", "2026-12-03 10:00"),
     ]
     assert [c.reason for c in plan.moved] == ["re-planned from the real send time"] * 2
     sent = opp.interactions[-1]
@@ -136,8 +135,8 @@ def test_a_thank_you_sent_on_saturday_moves_the_follow_up_to_monday() -> None:
     opp.interview(berlin("2026-11-19 15:00"))
     opp.done(opp.step(THANK_YOU).id, berlin("2026-11-21 11:00"))
     assert opp.local_planned() == [
-        ("follow_up", "2026-11-30 11:00"),
-        ("check_in", "2026-12-07 11:00"),
+        ("follow_up", "2026-11-30 10:00"),
+        ("check_in", "2026-12-07 10:00"),
     ]
 
 
@@ -147,24 +146,21 @@ def test_sending_the_follow_up_first_skips_the_thank_you() -> None:
     thank_you = opp.step(THANK_YOU)
     plan = opp.done(opp.step(FOLLOW_UP).id, berlin("2026-11-19 09:00"))
     assert [c.follow_up_id for c in plan.skipped] == [thank_you.id]
-    assert opp.local_planned() == [("check_in", "2026-11-26 09:00")]
+    assert opp.local_planned() == [("check_in", "2026-11-26 10:00")]
 
 
-def test_sending_too_early_is_refused_unless_forced() -> None:
+def test_recording_an_early_send_is_never_refused_and_says_why_it_was_early() -> None:
     opp = Opportunity()
     opp.interview(berlin("2026-11-18 14:00"))
     opp.done(opp.step(THANK_YOU).id, berlin("2026-11-19 10:00"))
     follow_up = opp.step(FOLLOW_UP)
-    with pytest.raises(PestGuardRefused) as refused:
-        opp.done(follow_up.id, berlin("2026-11-23 10:00"))
-    assert refused.value.result.last_touch.kind == "thank_you"
-    assert str(refused.value) == (
+    plan = opp.done(follow_up.id, berlin("2026-11-23 10:00"))
+    assert opp.follow_ups[follow_up.id].status is FollowUpStatus.DONE
+    assert plan.guard is not None and not plan.guard.allowed
+    assert plan.guard.message == (
         "Too soon: the thank-you sent on Thu 19 Nov 2026 is less than 7 days from "
         "Mon 23 Nov 2026. The earliest polite date is Thu 26 Nov 2026."
     )
-    assert opp.follow_ups[follow_up.id].status is FollowUpStatus.PLANNED
-    plan = opp.done(follow_up.id, berlin("2026-11-23 10:00"), force=True)
-    assert plan.guard is not None and not plan.guard.allowed
     assert opp.local_planned() == [("check_in", "2026-11-30 10:00")]
 
 
@@ -198,8 +194,8 @@ def test_a_new_interview_supersedes_the_old_cadence() -> None:
     assert {c.follow_up_id for c in plan.skipped} == old
     assert opp.local_planned() == [
         ("thank_you", "2026-11-25 11:00"),
-        ("follow_up", "2026-12-01 11:00"),
-        ("check_in", "2026-12-08 11:00"),
+        ("follow_up", "2026-12-01 10:00"),
+        ("check_in", "2026-12-08 10:00"),
     ]
 
 
@@ -220,8 +216,8 @@ def test_a_new_interview_is_placed_around_a_custom_follow_up() -> None:
     assert opp.local_planned() == [
         ("thank_you", "2026-11-19 14:00"),
         ("custom", "2026-11-26 10:00"),
-        ("follow_up", "2026-12-03 14:00"),
-        ("check_in", "2026-12-10 14:00"),
+        ("follow_up", "2026-12-03 10:00"),
+        ("check_in", "2026-12-10 10:00"),
     ]
 
 
@@ -231,8 +227,8 @@ def test_snooze_moves_the_step_and_the_ones_after_it() -> None:
     plan = opp.snooze(opp.step(FOLLOW_UP).id, 2, berlin("2026-11-19 09:00"))
     assert plan.update[0].reason == "snoozed 2 days"
     assert opp.local_planned()[1:] == [
-        ("follow_up", "2026-11-27 14:00"),
-        ("check_in", "2026-12-04 14:00"),
+        ("follow_up", "2026-11-27 10:00"),
+        ("check_in", "2026-12-04 10:00"),
     ]
 
 
@@ -241,27 +237,22 @@ def test_snoozing_an_overdue_step_counts_from_today_and_skips_the_weekend() -> N
     opp.interview(berlin("2026-11-18 14:00"))
     opp.snooze(opp.step(FOLLOW_UP).id, 1, berlin("2026-11-28 09:00"))  # Saturday; +1 is Sunday
     assert opp.local_planned()[1:] == [
-        ("follow_up", "2026-11-30 14:00"),
-        ("check_in", "2026-12-07 14:00"),
+        ("follow_up", "2026-11-30 10:00"),
+        ("check_in", "2026-12-07 10:00"),
     ]
 
 
-def test_snoozing_a_thank_you_past_its_exemption_is_guarded() -> None:
+def test_snoozing_a_thank_you_past_its_window_keeps_the_follow_up_a_week_after_it() -> None:
     opp = Opportunity()
     opp.log(InteractionKind.APPLIED, berlin("2026-11-17 10:00"))
     opp.interview(berlin("2026-11-18 14:00"))
     thank_you = opp.step(THANK_YOU)
-    with pytest.raises(PestGuardRefused) as refused:
-        opp.snooze(thank_you.id, 2, berlin("2026-11-18 15:00"))  # Sat 21 -> Mon 23
-    result = refused.value.result
-    assert result.last_touch.kind == "applied"
-    assert _local(result.earliest_polite_at) == "2026-11-24 14:00"
-    opp.snooze(thank_you.id, 2, berlin("2026-11-18 15:00"), force=True)
-    # The thank-you now counts as a touch: the follow-up keeps a week from it.
+    # The application came before the interview: another conversation, so no refusal.
+    opp.snooze(thank_you.id, 2, berlin("2026-11-18 15:00"))  # Sat 21 -> Mon 23
     assert opp.local_planned() == [
         ("thank_you", "2026-11-23 14:00"),
-        ("follow_up", "2026-11-30 14:00"),
-        ("check_in", "2026-12-07 14:00"),
+        ("follow_up", "2026-11-30 10:00"),
+        ("check_in", "2026-12-07 10:00"),
     ]
 
 
@@ -278,7 +269,7 @@ def test_done_twice_is_refused() -> None:
     opp.interview(berlin("2026-11-18 14:00"))
     thank_you = opp.step(THANK_YOU)
     opp.done(thank_you.id, berlin("2026-11-18 17:00"))
-    with pytest.raises(ValidationError, match="already done"):
+    with pytest.raises(ValidationError, match="already recorded as sent"):
         opp.done(thank_you.id, berlin("2026-11-18 18:00"))
     with pytest.raises(ValidationError, match="not a follow-up"):
         opp.done(999, berlin("2026-11-18 18:00"))
@@ -301,18 +292,21 @@ def test_a_send_crowding_a_custom_follow_up_moves_it_a_polite_gap_later() -> Non
     now = berlin("2026-11-18 15:00")
     opp.manual(FollowUpKind.CUSTOM, berlin("2026-12-09 10:00"), now)
     # The check-in sent early, on 4 December, crowds the custom follow-up of 9 December.
-    plan = opp.done(opp.step(CHECK_IN).id, berlin("2026-12-04 10:00"), force=True)
+    plan = opp.done(opp.step(CHECK_IN).id, berlin("2026-12-04 10:00"))
     assert [(c.kind, c.reason) for c in plan.moved] == [
         (FollowUpKind.CUSTOM, "kept polite spacing")
     ]
     assert opp.local_planned() == [("custom", "2026-12-11 10:00")]
 
 
-def test_a_step_cannot_be_sent_before_its_interview() -> None:
+def test_a_send_recorded_before_its_interview_is_still_recorded() -> None:
     opp = Opportunity()
     opp.interview(berlin("2026-11-20 14:00"))
-    with pytest.raises(ValidationError, match="mark it sent after that"):
-        opp.done(opp.step(THANK_YOU).id, berlin("2026-11-20 10:00"))
+    thank_you = opp.step(THANK_YOU)
+    opp.done(thank_you.id, berlin("2026-11-20 10:00"))
+    assert opp.follow_ups[thank_you.id].status is FollowUpStatus.DONE
+    # The follow-up still comes a week after the interview, not before it.
+    assert opp.local_planned()[0] == ("follow_up", "2026-11-27 10:00")
 
 
 def test_planning_in_the_past_is_refused() -> None:
@@ -375,8 +369,8 @@ def test_numbers_come_from_settings() -> None:
     # +10 days is Saturday 28, so Monday 30; the grace date (Wed 25) is earlier.
     assert opp.local_planned() == [
         ("thank_you", "2026-11-18 13:00"),
-        ("follow_up", "2026-11-30 09:00"),
-        ("check_in", "2026-12-14 09:00"),
+        ("follow_up", "2026-11-30 10:00"),
+        ("check_in", "2026-12-14 10:00"),
     ]
 
 

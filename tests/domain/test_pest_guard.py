@@ -88,31 +88,39 @@ def test_the_earliest_polite_date_is_a_weekday() -> None:
 
 def test_a_thank_you_right_after_the_interview_is_exempt() -> None:
     opp = Opportunity()
-    opp.log(InteractionKind.APPLIED, berlin("2026-11-17 10:00"))
     opp.interview(berlin("2026-11-18 14:00"))
     result = _send(opp, FollowUpKind.THANK_YOU, "2026-11-18 17:00")
     assert result.allowed and result.exempt
     assert "always fine" in result.message
-    late = _send(opp, FollowUpKind.THANK_YOU, "2026-11-21 11:00")
-    assert not late.allowed
-    assert late.last_touch.kind == "applied"
-    assert late.earliest_polite_at.format("YYYY-MM-DD") == "2026-11-24"
 
 
-def test_the_friday_thank_you_stays_exempt_until_the_monday_deadline() -> None:
+def test_what_was_sent_before_an_interview_never_blocks_what_follows_it() -> None:
+    # Issue 9, case 2: a follow-up five days before an interview, then the thank-you.
     opp = Opportunity()
-    opp.log(InteractionKind.APPLIED, berlin("2026-11-18 10:00"))
-    opp.interview(berlin("2026-11-20 14:00"))
-    assert _send(opp, FollowUpKind.THANK_YOU, "2026-11-23 10:00").exempt
-    after = _send(opp, FollowUpKind.THANK_YOU, "2026-11-23 15:00")
-    assert not after.allowed and not after.exempt
-
-
-def test_only_thank_yous_are_exempt() -> None:
-    opp = Opportunity()
-    opp.log(InteractionKind.APPLIED, berlin("2026-11-17 10:00"))
+    opp.log(InteractionKind.FOLLOW_UP, berlin("2026-11-13 10:00"))
     opp.interview(berlin("2026-11-18 14:00"))
-    assert not _send(opp, FollowUpKind.FOLLOW_UP, "2026-11-18 17:00").allowed
+    late = _send(opp, FollowUpKind.THANK_YOU, "2026-11-21 11:00")  # past its window
+    assert late.allowed and not late.exempt
+    assert _plan(opp, FollowUpKind.CUSTOM, "2026-11-19 10:00").allowed is False  # the thank-you
+
+
+def test_answering_the_employer_the_same_day_is_never_pestering() -> None:
+    # Issue 9, case 3: they ask for references; the answer goes out that afternoon.
+    opp = Opportunity()
+    opp.log(InteractionKind.FOLLOW_UP, berlin("2026-11-16 10:00"))
+    opp.log(InteractionKind.EMAIL_IN, berlin("2026-11-18 15:00"), Direction.IN)
+    assert _plan(opp, FollowUpKind.CUSTOM, "2026-11-18 10:00").allowed  # planned for that day
+    assert _send(opp, FollowUpKind.CUSTOM, "2026-11-18 16:00").allowed
+    assert not _send(opp, FollowUpKind.CUSTOM, "2026-11-18 14:00").allowed  # before it came
+
+
+def test_a_week_between_unanswered_touches_is_the_rule() -> None:
+    opp = Opportunity()
+    opp.interview(berlin("2026-11-18 14:00"))
+    opp.log(InteractionKind.THANK_YOU, berlin("2026-11-18 17:00"))
+    refused = _send(opp, FollowUpKind.FOLLOW_UP, "2026-11-23 10:00")
+    assert not refused.allowed and refused.last_touch.kind == "thank_you"
+    assert refused.offer == "Plan it on Wed 25 Nov 2026"
 
 
 def test_inbound_touches_and_notes_do_not_count() -> None:

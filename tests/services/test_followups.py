@@ -75,8 +75,8 @@ def test_logging_an_interview_plans_the_cadence_and_stores_the_decision_date(
     )
     assert _planned(followups, acme) == [
         ("thank_you", "2026-11-23 14:00"),  # Friday interview: Monday
-        ("follow_up", "2026-12-08 09:00"),  # two business days after 4 December
-        ("check_in", "2026-12-15 09:00"),
+        ("follow_up", "2026-12-08 10:00"),  # two business days after 4 December, send-at hour
+        ("check_in", "2026-12-15 10:00"),
     ]
     detail = pipeline.detail(acme)
     assert detail.opportunity.expected_decision_on == dt.date(2026, 12, 4)
@@ -185,10 +185,10 @@ def test_done_logs_the_touch_and_re_plans_from_the_real_time(
     assert result.logged.summary == "Thank-you sent by email"
     assert [f.kind for f in result.moved] == [FollowUpKind.FOLLOW_UP, FollowUpKind.CHECK_IN]
     assert _planned(followups, acme) == [
-        ("follow_up", "2026-11-30 10:30"),
-        ("check_in", "2026-12-07 10:30"),
+        ("follow_up", "2026-11-30 10:00"),
+        ("check_in", "2026-12-07 10:00"),
     ]
-    with pytest.raises(ValidationError, match="already done"):
+    with pytest.raises(ValidationError, match="already recorded as sent"):
         later.done(thank_you.id)
     with pytest.raises(ValidationError, match="in the future"):
         later.done(result.moved[0].id, at=berlin("2026-12-30 10:00"))
@@ -196,23 +196,20 @@ def test_done_logs_the_touch_and_re_plans_from_the_real_time(
         later.done(999)
 
 
-def test_sending_too_soon_is_refused_then_recorded_when_forced(
+def test_a_send_too_soon_warns_through_send_check_but_is_always_recorded(
     followups: FollowUpService, pipeline: PipelineService, database: Database, acme: int
 ) -> None:
     followups.log_interview(acme, berlin("2026-11-20 14:00"))
-    follow_up = next(
-        f for f in pipeline.detail(acme).follow_ups if f.kind is FollowUpKind.FOLLOW_UP
-    )
+    steps = {f.kind: f for f in pipeline.detail(acme).follow_ups}
+    service_at(database, "2026-11-20 17:00").done(steps[FollowUpKind.THANK_YOU].id)
     early = service_at(database, "2026-11-23 09:00")
-    with pytest.raises(PestGuardRefused):
-        early.done(follow_up.id)
+    warning = early.send_check(steps[FollowUpKind.FOLLOW_UP].id)
+    assert not warning.allowed and warning.last_touch.kind == "thank_you"
     assert _rows(database, "SELECT count(*) FROM interaction WHERE kind = 'follow_up'") == [(0,)]
-    result = early.done(follow_up.id, force=True)
-    assert not result.guard.allowed
-    assert [(f.kind, f.status) for f in result.skipped] == [
-        (FollowUpKind.THANK_YOU, FollowUpStatus.SKIPPED)
-    ]
-    assert _planned(followups, acme) == [("check_in", "2026-11-30 09:00")]
+    result = early.done(steps[FollowUpKind.FOLLOW_UP].id)
+    assert result.guard is not None and not result.guard.allowed
+    assert _rows(database, "SELECT count(*) FROM interaction WHERE kind = 'follow_up'") == [(1,)]
+    assert _planned(followups, acme) == [("check_in", "2026-11-30 10:00")]
 
 
 def test_snooze_moves_the_follow_up_and_the_steps_after_it(
@@ -223,11 +220,11 @@ def test_snooze_moves_the_follow_up_and_the_steps_after_it(
         f for f in pipeline.detail(acme).follow_ups if f.kind is FollowUpKind.FOLLOW_UP
     )
     result = followups.snooze(follow_up.id, 3)
-    assert result.follow_up.due_at.to(TZ).format("YYYY-MM-DD HH:mm") == "2026-11-30 14:00"
+    assert result.follow_up.due_at.to(TZ).format("YYYY-MM-DD HH:mm") == "2026-11-30 10:00"
     assert [f.kind for f in result.moved] == [FollowUpKind.CHECK_IN]
     assert _planned(followups, acme)[1:] == [
-        ("follow_up", "2026-11-30 14:00"),
-        ("check_in", "2026-12-07 14:00"),
+        ("follow_up", "2026-11-30 10:00"),
+        ("check_in", "2026-12-07 10:00"),
     ]
     with pytest.raises(ValidationError, match="between 1 and 365"):
         followups.snooze(follow_up.id, 0)

@@ -71,7 +71,7 @@ def test_follow_ups_are_todos_and_interviews_events(
         "followup-6@jobhunt": "CANCELLED",
     }
     follow_up = todos["followup-2@jobhunt"]
-    assert follow_up.decoded("DUE") == dt.datetime(2026, 11, 17, 15, 0, tzinfo=UTC)
+    assert follow_up.decoded("DUE") == dt.datetime(2026, 11, 17, 9, 0, tzinfo=UTC)  # send-at hour
     assert str(follow_up["SUMMARY"]).startswith('Follow-up: Acme, Inc; "Labs" — Backend Engineer')
     [alarm] = follow_up.walk("VALARM")
     assert str(alarm["ACTION"]) == "DISPLAY"
@@ -138,5 +138,5 @@ def test_a_custom_follow_up_is_exported_with_its_kind(
     planned = service.plan(seeded["globex"], FollowUpKind.CUSTOM, berlin("2026-11-27 09:00"))
     todos = _components(export_ics(database, berlin("2026-11-20 12:00")), "VTODO")
     todo = todos[follow_up_uid(planned.follow_up.id)]
-    assert str(todo["SUMMARY"]) == "Follow-up: Globex — SRE"
+    assert str(todo["SUMMARY"]) == "Custom follow-up: Globex — SRE"
     assert todo.decoded("DUE") == dt.datetime(2026, 11, 27, 8, 0, tzinfo=UTC)

@@ -72,6 +72,7 @@ def test_every_activity_in_range_is_listed_with_its_date(history: Database) -> N
     assert [(line.at.format("YYYY-MM-DD HH:mm"), line.activity) for line in report.lines] == [
         ("2026-11-02 10:00", "Application"),
         ("2026-11-05 00:00", "Application"),  # imported: applied_on only
+        ("2026-11-10 09:00", "Stage change"),  # logging the interview moved it to Interviewing
         ("2026-11-10 11:00", "Interview"),
         ("2026-11-10 16:00", "Thank-you sent"),
         ("2026-11-12 08:00", "Stage change"),
@@ -80,13 +81,17 @@ def test_every_activity_in_range_is_listed_with_its_date(history: Database) -> N
         ("Applications", 2),
         ("Interviews", 1),
         ("Follow-ups sent", 1),
-        ("Stage changes", 1),
+        ("Stage changes", 2),
     ]
 
 
 def test_the_range_is_inclusive_local_days(history: Database) -> None:
     only_the_tenth = _report(history, "2026-11-10", "2026-11-10")
-    assert [line.activity for line in only_the_tenth.lines] == ["Interview", "Thank-you sent"]
+    assert [line.activity for line in only_the_tenth.lines] == [
+        "Stage change",
+        "Interview",
+        "Thank-you sent",
+    ]
     october = _report(history, "2026-10-01", "2026-10-31")
     assert [line.company for line in october.lines] == ["Old Corp"]
     with pytest.raises(ValidationError, match="before --since"):

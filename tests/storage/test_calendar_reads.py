@@ -27,9 +27,9 @@ def test_every_follow_up_and_interview_by_id(
 
     assert [f.id for f in follow_ups] == sorted(f.id for f in follow_ups)
     assert [(f.company, f.kind, f.status, f.stage) for f in follow_ups] == [
-        ("Acme", FollowUpKind.THANK_YOU, FollowUpStatus.PLANNED, Stage.APPLIED),
-        ("Acme", FollowUpKind.FOLLOW_UP, FollowUpStatus.PLANNED, Stage.APPLIED),
-        ("Acme", FollowUpKind.CHECK_IN, FollowUpStatus.PLANNED, Stage.APPLIED),
+        ("Acme", FollowUpKind.THANK_YOU, FollowUpStatus.PLANNED, Stage.INTERVIEWING),
+        ("Acme", FollowUpKind.FOLLOW_UP, FollowUpStatus.PLANNED, Stage.INTERVIEWING),
+        ("Acme", FollowUpKind.CHECK_IN, FollowUpStatus.PLANNED, Stage.INTERVIEWING),
         ("Globex", FollowUpKind.THANK_YOU, FollowUpStatus.SKIPPED, Stage.REJECTED),
         ("Globex", FollowUpKind.FOLLOW_UP, FollowUpStatus.SKIPPED, Stage.REJECTED),
         ("Globex", FollowUpKind.CHECK_IN, FollowUpStatus.SKIPPED, Stage.REJECTED),

@@ -58,5 +58,7 @@ def test_touches_since_returns_kind_direction_and_time(
     assert sorted(recent, key=lambda touch: touch[2]) == [
         (InteractionKind.INTERVIEW, Direction.IN, now.shift(hours=-3)),
         (InteractionKind.APPLIED, Direction.OUT, now),
+        # The interview moved the card to Interviewing: logged as a stage change.
+        (InteractionKind.STAGE_CHANGE, Direction.OUT, now),
     ]
     assert later == []

@@ -82,3 +82,61 @@ def test_failed_migration_leaves_the_file_exactly_as_it_was(tmp_path: Path) -> N
     assert header_stamp(path) == (APPLICATION_ID, 1)
     # …and it still opens normally afterwards.
     open_database(path, migrations=MIGRATIONS[:1]).close()
+
+
+def _version_one_with_typed_in_dates(path: Path) -> None:
+    """A file as earlier versions wrote it: every application dated when it was typed in."""
+    open_database(path, migrations=MIGRATIONS[:1]).close()
+    conn = sqlite3.connect(path)
+    stamp = "2026-11-20T12:00:00Z"
+    with conn:
+        conn.execute("INSERT INTO company VALUES (1, 'Acme', 'acme', '', '', ?)", (stamp,))
+        conn.executemany(
+            "INSERT INTO opportunity (id, company_id, role, stage, applied_on, created_at, "
+            "updated_at) VALUES (?, 1, ?, 'applied', ?, ?, ?)",
+            [
+                (1, "Back-dated", "2026-10-30", stamp, stamp),
+                (2, "Same day", "2026-11-20", stamp, stamp),
+                (3, "No date", None, stamp, stamp),
+                (4, "Later date", "2026-11-25", stamp, stamp),
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO interaction (opportunity_id, kind, direction, occurred_at, summary) "
+            "VALUES (?, ?, 'out', ?, ?)",
+            [
+                (1, "applied", stamp, "Applied"),
+                (1, "applied", "2026-11-21T09:00:00Z", "Applied again"),  # not the first
+                (1, "note", stamp, "a note"),
+                (2, "applied", stamp, "Applied"),
+                (3, "applied", stamp, "Applied"),
+                (4, "applied", stamp, "Applied"),
+            ],
+        )
+    conn.close()
+
+
+def test_version_3_dates_each_first_application_on_applied_on_and_keeps_every_row(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "jobhunt.db"
+    _version_one_with_typed_in_dates(path)
+    before = _dump(path)
+
+    open_database(path).close()
+
+    conn = sqlite3.connect(path)
+    rows = conn.execute(
+        "SELECT opportunity_id, kind, occurred_at, summary FROM interaction ORDER BY id"
+    ).fetchall()
+    conn.close()
+    assert rows == [
+        (1, "applied", "2026-10-30T12:00:00Z", "Applied"),  # re-dated to applied_on
+        (1, "applied", "2026-11-21T09:00:00Z", "Applied again"),
+        (1, "note", "2026-11-20T12:00:00Z", "a note"),
+        (2, "applied", "2026-11-20T12:00:00Z", "Applied"),  # already that day
+        (3, "applied", "2026-11-20T12:00:00Z", "Applied"),  # no applied_on to go by
+        (4, "applied", "2026-11-20T12:00:00Z", "Applied"),  # never moved later
+    ]
+    assert header_stamp(path) == (APPLICATION_ID, MIGRATIONS[-1].version)
+    assert _dump(tmp_path / "jobhunt.db.schema1.bak") == before

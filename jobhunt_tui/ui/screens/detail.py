@@ -75,7 +75,7 @@ def detail_content(detail: OpportunityDetail, now: arrow.Arrow, tz: Zone) -> Con
             Content.assemble(
                 "  ",
                 (_when(follow_up.due_at, tz), "$text-warning" if late else ""),
-                f"  {follow_up.kind.value.replace('_', '-')} by {follow_up.channel.value}",
+                f"  {follow_up.kind.label} by {follow_up.channel.value}",
                 (f"  {follow_up.status.value}", "$text-muted"),
             )
         )
@@ -88,7 +88,7 @@ def detail_content(detail: OpportunityDetail, now: arrow.Arrow, tz: Zone) -> Con
             Content.assemble(
                 "  ",
                 (_when(event.occurred_at, tz), "$text-muted"),
-                f"  {arrow_mark} {event.kind.value.replace('_', ' ')}  ",
+                f"  {arrow_mark} {event.kind.label}  ",
                 literal(event.summary),
             )
         )

@@ -22,6 +22,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 from jobhunt_tui.domain.errors import PestGuardError, ValidationError
 from jobhunt_tui.ui.display import literal
 from jobhunt_tui.ui.failures import ReportsWorkerFailures
+from jobhunt_tui.ui.widgets.date_field import DateField, Resolver
 from jobhunt_tui.ui.widgets.inputs import TextInput
 
 OVERRIDE = "override"
@@ -40,6 +41,9 @@ class FieldSpec:
     value: object = ""
     options: tuple[tuple[str, object], ...] = ()
     checkbox: bool = False
+    resolve: Resolver | None = None
+    """For a date: shows what the typed words resolve to, live, under the input."""
+    empty_note: str = ""
 
 
 class FieldDialog(ReportsWorkerFailures, ModalScreen[str | None]):
@@ -86,9 +90,17 @@ class FieldDialog(ReportsWorkerFailures, ModalScreen[str | None]):
         if spec.checkbox:
             yield Checkbox(Content(spec.label), bool(spec.value), id=f"field-{spec.name}")
             return
-        with Horizontal(classes="field-row"):
+        with Horizontal(classes="field-row -date" if spec.resolve else "field-row"):
             yield Label(Content(spec.label), classes="field-label")
-            if spec.options:
+            if spec.resolve is not None:
+                yield DateField(
+                    spec.name,
+                    spec.resolve,
+                    value=str(spec.value),
+                    placeholder=spec.placeholder,
+                    empty_note=spec.empty_note,
+                )
+            elif spec.options:
                 yield Select(
                     [(Content(text), choice) for text, choice in spec.options],
                     value=spec.value,

@@ -20,6 +20,7 @@ from jobhunt_tui.domain.text import NAME_MAX, clean_required
 from jobhunt_tui.services.pipeline import OpportunityInput
 from jobhunt_tui.ui.display import literal
 from jobhunt_tui.ui.failures import ReportsWorkerFailures
+from jobhunt_tui.ui.widgets.date_field import DateField
 from jobhunt_tui.ui.widgets.inputs import TextInput
 
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -98,10 +99,20 @@ class OpportunityForm(ReportsWorkerFailures, ModalScreen[Opportunity | None]):
             )
 
     def _row(self, name: str, label: str, placeholder: str, value: str) -> ComposeResult:
-        with Horizontal(classes="field-row"):
+        is_date = name in DATE_FIELDS
+        with Horizontal(classes="field-row -date" if is_date else "field-row"):
             yield Label(Content(label), classes="field-label")
-            yield TextInput(value=value, placeholder=placeholder, id=f"field-{name}", compact=True)
+            if is_date:
+                yield DateField(name, self._preview(name), value=value, placeholder=placeholder)
+            else:
+                yield TextInput(
+                    value=value, placeholder=placeholder, id=f"field-{name}", compact=True
+                )
         yield Static("", id=f"error-{name}", classes="field-error", markup=False)
+
+    def _preview(self, name: str) -> Callable[[str], str]:
+        """The day a date field's words name, through the parser the save uses."""
+        return lambda text: self.parse_day(text.strip(), name).strftime("%a %-d %b %Y")
 
     def _select_row(
         self, name: str, label: str, options: list[tuple[str, object]], value: object

@@ -42,9 +42,12 @@ def _day_parser(screen: MainScreen) -> Callable[[str, str], object]:
     """Dates typed in the form, read against the app's clock and zone."""
 
     def parse(text: str, field: str) -> object:
-        from jobhunt_tui.domain.dates import parse_day
+        from jobhunt_tui.domain.dates import Looking, parse_day
 
-        return parse_day(text, screen.services.clock(), screen.services.tz, field=field)
+        # "friday" in Applied on is the last one; in Decision by, the coming one.
+        looking = Looking.PAST if field == "applied_on" else Looking.FUTURE
+        services = screen.services
+        return parse_day(text, services.clock(), services.tz, field=field, looking=looking)
 
     return parse
 
