@@ -191,6 +191,7 @@ class FollowUpService:
         with self.database.writing(f"log interview on #{opportunity_id}") as session:
             repo = Repository(session)
             opportunity = _open_opportunity(repo, opportunity_id)
+            self.database.name_change(f"log interview at {opportunity.company_name}")
             _check_interview_date(opportunity, at, self.tz)
             contact = _contact(repo, opportunity, name) if name else None
             contact_id = None if contact is None else contact.id
@@ -248,6 +249,7 @@ class FollowUpService:
         with self.database.writing(f"log reply on #{opportunity_id}") as session:
             repo = Repository(session)
             opportunity = repo.opportunity(opportunity_id)
+            self.database.name_change(f"log reply from {opportunity.company_name}")
             plan = cadence.plan_reply(
                 _history(repo, opportunity), when, tz=self.tz, by_phone=by_phone, summary=text
             )
@@ -272,6 +274,7 @@ class FollowUpService:
         with self.database.writing(f"plan {kind.value} on #{opportunity_id}") as session:
             repo = Repository(session)
             opportunity = _open_opportunity(repo, opportunity_id)
+            self.database.name_change(f"plan {kind.label} at {opportunity.company_name}")
             plan = cadence.plan_manual(
                 _history(repo, opportunity),
                 kind,
@@ -308,6 +311,9 @@ class FollowUpService:
             repo = Repository(session)
             target = repo.follow_up(follow_up_id)
             opportunity = repo.opportunity(target.opportunity_id)
+            self.database.name_change(
+                f"mark {target.kind.label} to {opportunity.company_name} sent"
+            )
             plan = cadence.plan_done(
                 _history(repo, opportunity),
                 follow_up_id,
@@ -334,6 +340,7 @@ class FollowUpService:
             repo = Repository(session)
             target = repo.follow_up(follow_up_id)
             opportunity = repo.opportunity(target.opportunity_id)
+            self.database.name_change(f"snooze {target.kind.label} to {opportunity.company_name}")
             plan = cadence.plan_snooze(
                 _history(repo, opportunity),
                 follow_up_id,
