@@ -55,6 +55,8 @@ COMMAND_MODULES: dict[str, str] = {
     **dict.fromkeys(
         ("interview", "reply", "followup", "done", "snooze", "agenda", "report"), "followups"
     ),
+    "settings": "settings",
+    "draft": "drafts",
 }
 
 

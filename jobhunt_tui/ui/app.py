@@ -40,7 +40,13 @@ def providers() -> tuple[Callable[[], type[Provider]], ...]:
 
     return tuple(
         load(name)
-        for name in ("OpportunityCommands", "StageCommands", "ExportCommands", "ThemeCommands")
+        for name in (
+            "OpportunityCommands",
+            "StageCommands",
+            "ExportCommands",
+            "ThemeCommands",
+            "SettingsCommands",
+        )
     )
 
 
@@ -57,7 +63,7 @@ class JobhuntApp(App[None]):
                 tooltip="Every key of the focused pane"),
         Binding("ctrl+p", "command_palette", "Commands", id="app.command_palette",
                 priority=True, show=False,
-                tooltip="Jump to an opportunity, move stage, export, theme"),
+                tooltip="Jump to an opportunity, move stage, export, theme, settings"),
     ]  # fmt: skip
 
     def __init__(
