@@ -63,7 +63,7 @@ class JobhuntApp(App[None]):
                 tooltip="Every key of the focused pane"),
         Binding("ctrl+p", "command_palette", "Commands", id="app.command_palette",
                 priority=True, show=False,
-                tooltip="Jump to an opportunity, move stage, export, theme, settings"),
+                tooltip="Jump to an opportunity, move stage, export, theme"),
     ]  # fmt: skip
 
     def __init__(
