@@ -380,22 +380,21 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         start_export(self, self.services, kind, Path.cwd())
 
     def save_settings(self, settings: Settings) -> None:
-        """Remember new settings (the theme) in a worker: only the keys that changed are
-        written, so a setting changed meanwhile from the command line is kept."""
-        before, self.settings = self.settings, settings
-        self._save_settings(settings, before)
+        """Remember new settings (the theme) in a worker."""
+        self.settings = settings
+        self._save_settings(settings)
 
     @work(thread=True, exit_on_error=False, group="settings")
-    def _save_settings(self, settings: Settings, before: Settings) -> None:
+    def _save_settings(self, settings: Settings) -> None:
         with self.write_lock:
-            self.services.settings.save(settings, before)
+            self.services.pipeline.save_settings(settings)
+
+    def with_theme(self, theme: str) -> Settings:
+        """The current settings with another theme."""
+        return replace(self.settings, theme=theme)
 
     def open_settings(self) -> None:
         """The settings form (from the palette); what it changes is used at once."""
         from jobhunt_tui.ui.screens.settings_actions import open_settings
 
         open_settings(self)
-
-    def with_theme(self, theme: str) -> Settings:
-        """The current settings with another theme."""
-        return replace(self.settings, theme=theme)

@@ -42,8 +42,8 @@ def _store(screen: MainScreen, base: Settings, edited: Settings | None) -> None:
         return
 
     def save() -> None:
-        with screen.write_lock:
-            saved = screen.services.settings.save(edited, base)
+        # Not an undo step, so no undo bookkeeping: the transaction itself serialises it.
+        saved = screen.services.settings.save(edited, base)
         screen.app.call_from_thread(_stored, screen, saved, changed)
 
     screen.run_worker(save, thread=True, exit_on_error=False, group="settings")
