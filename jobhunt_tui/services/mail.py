@@ -43,9 +43,10 @@ def email_message(draft: Draft, settings: Settings, now: arrow.Arrow) -> EmailMe
     _require_email(draft)
     sender = rules.require(settings, "your_email", "the From line of an email file")
     message = EmailMessage(policy=policy.default)
-    message["From"] = _ascii_domain(Address(display_name=settings.your_name, addr_spec=sender))
+    you = Address(display_name=settings.your_name, addr_spec=sender)
+    message["From"] = _ascii_domain(you, "your_email")
     if draft.to.strip():
-        message["To"] = [_ascii_domain(address) for address in _parsed_to(draft.to)]
+        message["To"] = [_ascii_domain(address, "to") for address in _parsed_to(draft.to)]
     message["Subject"] = draft.subject
     message["Date"] = format_datetime(now.datetime)
     message["Message-ID"] = make_msgid(domain=_id_domain(sender))
@@ -111,7 +112,7 @@ def _addresses(to: str) -> list[str]:
     return [address.addr_spec for address in _parsed_to(to)] if to.strip() else []
 
 
-def _ascii_domain(address: Address) -> Address:
+def _ascii_domain(address: Address, field: str) -> Address:
     """`address` with an international domain in its ASCII (IDNA) form, which every mail
     program reads; Python's own parser cannot read raw UTF-8 addresses back."""
     if address.domain.isascii():
@@ -119,7 +120,7 @@ def _ascii_domain(address: Address) -> Address:
     try:
         domain = address.domain.encode("idna").decode("ascii")
     except UnicodeError as error:
-        raise ValidationError("to", f"{address.domain!r} is not a usable domain") from error
+        raise ValidationError(field, f"{address.domain!r} is not a usable domain") from error
     return Address(address.display_name, address.username, domain)
 
 
