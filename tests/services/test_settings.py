@@ -3,6 +3,7 @@ shown: cadence, pest guard, header counts, idle marks."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from dataclasses import replace
@@ -17,6 +18,7 @@ from jobhunt_tui.domain.models import FollowUpKind, Settings, Stage
 from jobhunt_tui.services.board import BoardService
 from jobhunt_tui.services.followups import FollowUpService
 from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
+from jobhunt_tui.services.report import build_report, render_markdown
 from jobhunt_tui.services.settings import SettingsService, changed_keys
 from jobhunt_tui.storage.database import Database
 from tests.conftest import NOW
@@ -170,3 +172,43 @@ def test_idle_days_change_which_cards_are_idle(
     service.change("idle_days", "7")
     [card] = ten_days_later.load().cards
     assert card.idle
+
+
+def test_check_in_days_space_the_check_in_after_the_follow_up(
+    database: Database, pipeline: PipelineService, clock: Clock, service: SettingsService
+) -> None:
+    followups = FollowUpService(database, clock, "UTC")
+    acme = pipeline.add(OpportunityInput("Acme", "Backend Engineer", stage=Stage.SCREENING))
+    service.change("check_in_days", "14")
+    logged = followups.log_interview(acme.id, NEXT_MONDAY)
+    due = {step.kind: step.due_at for step in logged.planned}
+    assert due[FollowUpKind.FOLLOW_UP] == arrow.get("2026-11-30T10:00:00+00:00")
+    assert due[FollowUpKind.CHECK_IN] == arrow.get("2026-12-14T10:00:00+00:00")  # 14 days on
+
+
+def test_decision_grace_days_move_a_follow_up_that_waits_for_the_decision(
+    database: Database, pipeline: PipelineService, clock: Clock, service: SettingsService
+) -> None:
+    followups = FollowUpService(database, clock, "UTC")
+    decision = dt.date(2026, 12, 1)  # a Tuesday, after the default follow-up date
+    first = pipeline.add(OpportunityInput("Acme", "Backend Engineer", stage=Stage.SCREENING))
+    second = pipeline.add(OpportunityInput("Globex", "SRE", stage=Stage.SCREENING))
+
+    def follow_up_day(opportunity_id: int) -> dt.date:
+        logged = followups.log_interview(opportunity_id, NEXT_MONDAY, decision_on=decision)
+        [step] = [s for s in logged.planned if s.kind is FollowUpKind.FOLLOW_UP]
+        return step.due_at.date()
+
+    assert follow_up_day(first.id) == dt.date(2026, 12, 3)  # 2 business days after
+    service.change("decision_grace_business_days", "5")
+    assert follow_up_day(second.id) == dt.date(2026, 12, 8)  # 5 business days after
+
+
+def test_your_name_heads_the_printable_report(
+    database: Database, pipeline: PipelineService, service: SettingsService
+) -> None:
+    pipeline.add(OpportunityInput("Acme", "Backend Engineer"))
+    service.change("your_name", "Zoë Ñandú")
+    report = build_report(database, NOW.date(), NOW.date(), NOW, "UTC")
+    assert report.your_name == "Zoë Ñandú"
+    assert "Zoë Ñandú" in render_markdown(report)
