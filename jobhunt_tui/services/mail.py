@@ -163,9 +163,13 @@ class MailService:
             settings = reader.load_settings(conn)
         return email_message(draft, settings, self.clock())
 
+    def eml(self, follow_up_id: int) -> bytes:
+        """The draft as the bytes of an .eml file."""
+        return eml_bytes(self.message(follow_up_id))
+
     def save_eml(self, follow_up_id: int, target: Path) -> SavedFile:
         """Write the draft as an .eml file (atomically, mode 0600)."""
-        data = eml_bytes(self.message(follow_up_id))
+        data = self.eml(follow_up_id)
         return SavedFile(write_private_file(target, data, field="--eml"), len(data))
 
     def mailto(self, follow_up_id: int) -> str:

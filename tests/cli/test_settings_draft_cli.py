@@ -127,6 +127,15 @@ def test_draft_as_eml_file(capsys, db_path: Path, drafted: int, tmp_path: Path) 
     assert message.get_body().get_content().replace("\r\n", "\n") == BODY + "\n"
 
 
+def test_draft_as_eml_on_standard_output(capsysbinary, db_path: Path, drafted: int) -> None:
+    from jobhunt_tui.cli import main
+
+    main(["--db", str(db_path), "draft", str(drafted), "--eml", "-"])
+    data = capsysbinary.readouterr().out
+    message = BytesParser(policy=policy.default).parsebytes(data)
+    assert (str(message["Subject"]), str(message["To"])) == (SUBJECT, TO)
+
+
 def test_draft_as_mailto_link(capsys, db_path: Path, drafted: int) -> None:
     result = run_cli(capsys, db_path, "draft", str(drafted), "--mailto")
     link = result.stdout.strip()

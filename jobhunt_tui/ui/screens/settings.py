@@ -61,7 +61,9 @@ class SettingsScreen(ModalScreen[Settings | None]):
         if spec.kind == "multiline":
             with Horizontal(classes="field-row signature-row"):
                 yield Label(Content(spec.label), classes="field-label")
-                yield TextArea(value, id=widget_id, compact=True, soft_wrap=True)
+                yield TextArea(
+                    value, id=widget_id, compact=True, soft_wrap=True, placeholder=spec.help
+                )
         else:
             with Horizontal(classes="field-row"):
                 yield Label(Content(spec.label), classes="field-label")
