@@ -11,7 +11,7 @@ from jobhunt_tui.cli.base import CliState, cli, fail, pass_state
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.services.mail import MailService
 
-TO_STDOUT = "-"  # `--eml -` prints the message, for a mail program that reads it (mutt -H -)
+TO_STDOUT = "-"  # `--eml -` prints the message, for a program that reads one from a pipe
 
 
 @cli.command()
