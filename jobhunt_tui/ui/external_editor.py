@@ -3,8 +3,9 @@
 The text goes into a file created 0600 inside a private (0700) temp folder, the app suspends
 (the editor gets the real terminal), and the file and folder are removed afterwards, also when
 the editor fails. A missing editor or a non-zero exit raises `EditorFailed` and gives nothing
-back, so the caller changes nothing. The draft pane calls this on ctrl+g and applies the
-result as an edit, so the text area's undo history survives.
+back, so the caller changes nothing. The draft pane calls this on ctrl+g and hands the result
+to `apply_as_edit`, so the text area's undo history survives (ctrl+z takes the editor's
+changes back).
 
 Call it on the app's thread (an action handler): suspending the terminal cannot happen from a
 worker.
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Protocol
 
 from textual.app import SuspendNotSupported
+from textual.widgets import TextArea
 
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.text import strip_controls
@@ -103,6 +105,15 @@ def edit_externally(
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return _tidied(edited, text)
+
+
+def apply_as_edit(area: TextArea, text: str) -> bool:
+    """Put `text` into `area` as one edit (undoable with ctrl+z), not by reloading it, which
+    would wipe the undo history. False, and no edit, when nothing changed."""
+    if text == area.text:
+        return False
+    area.replace(text, area.document.start, area.document.end)
+    return True
 
 
 def _write_private(path: Path, text: str) -> None:

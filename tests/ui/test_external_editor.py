@@ -11,9 +11,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import TextArea
 
 from jobhunt_tui.ui.app import JobhuntApp
-from jobhunt_tui.ui.external_editor import EditorFailed, edit_externally, editor_command
+from jobhunt_tui.ui.external_editor import (
+    EditorFailed,
+    apply_as_edit,
+    edit_externally,
+    editor_command,
+)
 from tests.ui.helpers import settle
 
 FAKE_EDITOR = """\
@@ -181,3 +188,31 @@ def test_the_default_runner_uses_the_process_environment(
         monkeypatch.setenv(name, fake_editor[name])
     assert edit_externally(FakeApp(), "Hello\n") == "Hallo 🎉\n\nP.S. see you\n"
     assert list(private_tmp.iterdir()) == []
+
+
+class OneTextArea(App[None]):
+    """A text area alone, as the draft pane will hold one."""
+
+    def compose(self) -> ComposeResult:
+        yield TextArea("Hello Ann", id="body")
+
+
+async def test_the_edited_text_is_applied_as_one_undoable_edit(
+    fake_editor: dict[str, str], private_tmp: Path
+) -> None:
+    app = OneTextArea()
+    async with app.run_test() as pilot:
+        area = app.query_one(TextArea)
+        area.focus()
+        await pilot.press("end", *"!")  # the user's own typing, before the hand-off
+        edited = edit_externally(
+            FakeApp(), area.text, environ=fake_editor, run=run_with(fake_editor)
+        )
+        assert apply_as_edit(area, edited)
+        await pilot.pause()
+        assert area.text == "Hallo 🎉 Ann!\nP.S. see you"
+        await pilot.press("ctrl+z")
+        assert area.text == "Hello Ann!"  # the editor's change is one step back
+        await pilot.press("ctrl+z")
+        assert area.text == "Hello Ann"  # and the typing before it is still in the history
+        assert not apply_as_edit(area, "Hello Ann")
