@@ -41,8 +41,6 @@ def copy_draft(
     show: what was copied, and the fallback."""
     text = plain_text(draft)
     app.copy_to_clipboard(text)
-    what = "the call script" if draft.channel is Channel.PHONE else "the subject and body"
-    copied = f"Copied {what} ({len(text):,} characters) to the clipboard."
     env = os.environ if environ is None else environ
     terminal = NO_OSC52.get(env.get("TERM_PROGRAM", ""))
     if terminal is not None:
@@ -50,4 +48,7 @@ def copy_draft(
             f"{terminal} does not take copies from apps; to get the text, run:\n"
             f"jobhunt draft {follow_up_id} --text"
         )
-    return f"{copied}\n{fallback_line(follow_up_id)}"
+    what = "the call script" if draft.channel is Channel.PHONE else "the subject and body"
+    return (
+        f"Copied {what} ({len(text):,} characters) to the clipboard.\n{fallback_line(follow_up_id)}"
+    )

@@ -1,4 +1,5 @@
-"""Command-palette providers: jump to an opportunity, move its stage, export, switch theme.
+"""Command-palette providers: jump to an opportunity, move its stage, export, switch theme,
+open the settings.
 
 Every hit is built from Content, never from a markup string: company and role names are the
 user's text and must show literally (Textual's own `Matcher.highlight` parses markup).
