@@ -68,6 +68,8 @@ class BadInputError(click.ClickException):
 # start-up skip the import work of every other command.
 COMMAND_MODULES: dict[str, str] = {
     **dict.fromkeys(("add", "list", "show", "move", "note"), "pipeline"),
+    "settings": "settings",
+    "draft": "drafts",
     **dict.fromkeys(("export", "import", "backup", "demo"), "data"),
     "restore": "restore",
     **dict.fromkeys(

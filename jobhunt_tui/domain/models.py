@@ -196,15 +196,17 @@ class Settings:
     """The user's preferences; every cadence number lives here."""
 
     your_name: str = ""
+    your_email: str = ""
     signature: str = ""
     thank_you_hours: int = 24
     follow_up_days: int = 7
     check_in_days: int = 7
     min_gap_days: int = 7
     decision_grace_business_days: int = 2
+    send_at_hour: int = 10
+    week_start: int = 0  # the calendar's first column: 0 Monday … 6 Sunday (date.weekday())
     active_floor: int = 2
     idle_days: int = 14
-    send_at_hour: int = 10
     theme: str = "textual-dark"
 
 

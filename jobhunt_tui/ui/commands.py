@@ -1,4 +1,5 @@
-"""Command-palette providers: jump to an opportunity, move its stage, export, switch theme.
+"""Command-palette providers: jump to an opportunity, move its stage, export, switch theme,
+open the settings.
 
 Every hit is built from Content, never from a markup string: company and role names are the
 user's text and must show literally (Textual's own `Matcher.highlight` parses markup).
@@ -171,3 +172,34 @@ class ThemeCommands(Provider):
                     partial(setattr, self.app, "theme", name),
                     text=text,
                 )
+
+
+class SettingsCommands(Provider):
+    """Open the settings form (your name, address, signature, the cadence numbers…)."""
+
+    TEXT = "Settings"
+    HELP = "your name, email, signature, cadence days, send-at hour, week start"
+
+    async def discover(self) -> Hits:
+        """The one command."""
+        main = _main(self)
+        if main is not None:
+            yield DiscoveryHit(
+                Content(self.TEXT), main.open_settings, text=self.TEXT, help=self.HELP
+            )
+
+    async def search(self, query: str) -> Hits:
+        """The command, when the query matches its name or what it holds."""
+        main = _main(self)
+        if main is None:
+            return
+        matcher = self.matcher(query)
+        score = max(matcher.match(self.TEXT), matcher.match(f"{self.TEXT}: {self.HELP}"))
+        if score > 0:
+            yield Hit(
+                score,
+                literal_hit_text(matcher, self.TEXT),
+                main.open_settings,
+                text=self.TEXT,
+                help=self.HELP,
+            )

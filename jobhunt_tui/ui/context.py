@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from jobhunt_tui.services.followups import FollowUpService
     from jobhunt_tui.services.live import LiveFeed
     from jobhunt_tui.services.pipeline import PipelineService
+    from jobhunt_tui.services.settings import SettingsService
     from jobhunt_tui.storage.database import Database
 
 
@@ -63,3 +64,10 @@ class Services:
         from jobhunt_tui.services.followups import FollowUpService
 
         return FollowUpService(self.database, self.clock, self.tz)
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        """Read and change the user's settings."""
+        from jobhunt_tui.services.settings import SettingsService
+
+        return SettingsService(self.database)

@@ -480,3 +480,9 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     def with_theme(self, theme: str) -> Settings:
         """The current settings with another theme."""
         return replace(self.settings, theme=theme)
+
+    def open_settings(self) -> None:
+        """The settings form (from the palette); what it changes is used at once."""
+        from jobhunt_tui.ui.screens.settings_actions import open_settings
+
+        open_settings(self)
