@@ -90,6 +90,31 @@ class JobhuntApp(App[None]):
         if loaded.problem:
             self.notify(loaded.problem, title="Keymap", severity="warning", markup=False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if not self.is_headless:
+            from jobhunt_tui.ui.shutdown import install_signal_handlers
+
+            install_signal_handlers(self, self.save_and_exit)
+
+    def save_and_exit(self) -> None:
+        """Store the open draft (waiting for it), then exit.
+
+        Keys typed just before are still in the focused widget's queue: run after them, so
+        the last letters before ctrl+q (or a signal) are in the text that is stored.
+        """
+        focused = self.screen.focused
+        (focused or self).call_later(self._save_now_and_exit)
+
+    def _save_now_and_exit(self) -> None:
+        main = self._main_screen()
+        try:
+            if main is not None:
+                main.draft_session.flush()
+        finally:
+            self.exit()
+
+    async def action_quit(self) -> None:
+        """Save the open draft, then quit."""
+        self.save_and_exit()
 
     def _theme_changed(self, theme: Theme) -> None:
         """Save the new theme (in a worker on the main screen)."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from jobhunt_tui.domain.board import BoardCard
+from jobhunt_tui.domain.drafts import OpenedDraft, SaveOutcome
 from jobhunt_tui.domain.models import OpportunityDetail
 from jobhunt_tui.services.board import BoardSnapshot, HealthCounts
 
@@ -35,3 +36,27 @@ class DetailLoaded(Message):
     """An opportunity's details were read for the detail screen."""
 
     detail: OpportunityDetail
+
+
+@dataclass
+class OpenDraft(Message):
+    """Open the draft of this follow-up in the draft pane (the agenda posts it on `d`)."""
+
+    follow_up_id: int
+
+
+@dataclass
+class DraftOpened(Message):
+    """A follow-up's draft was read (or written from its template) for the draft pane."""
+
+    opened: OpenedDraft
+
+
+@dataclass
+class DraftSaved(Message):
+    """A draft save finished: its outcome, or why it failed (`error`)."""
+
+    draft_id: int
+    outcome: SaveOutcome | None
+    announce: bool = False
+    error: str = ""
