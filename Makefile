@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint format bench screenshots demo clean
+.PHONY: run test test-all lint format bench screenshots demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ test: $(STAMP_TEST)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-logo --no-cache
 	$(BIN)/pytest -n 2 -q -m "not slow"
+
+# The slow tier: every round of the crash, soak and property tests (not run by CI).
+test-all: $(STAMP_TEST)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo --no-cache
+	$(BIN)/pytest -n 2 -q
 
 format: $(STAMP_TEST)
 	$(BIN)/ruff format .

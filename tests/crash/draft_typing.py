@@ -157,3 +157,41 @@ def _wait_exit(session: PtySession, timeout: float) -> int | None:
     with contextlib.suppress(OSError):
         os.close(session.fd)
     return status
+
+
+def main() -> None:
+    """`python -m tests.crash.draft_typing [ROUNDS]`: the figures for docs/reliability.md."""
+    import tempfile
+
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    with tempfile.TemporaryDirectory(prefix="jobhunt-crash-") as folder:
+        tmp = Path(folder)
+        losses: list[float] = []
+        for seed in range(rounds):
+            path = tmp / f"kill-{seed}.db"
+            prepare(path)
+            result = run_round(path, tmp / "home", "kill", seed=seed)
+            losses.append(result.lost_s)
+            print(
+                f"kill round {seed + 1}: typed {len(result.typed)} chars, "
+                f"lost {result.lost_s:.2f} s, integrity {result.integrity}",
+                flush=True,
+            )
+        for ending in ("hup", "term", "ctrl+q"):
+            path = tmp / f"{ending}.db"
+            prepare(path)
+            result = run_round(path, tmp / "home", ending, seed=7, type_s=1.5)
+            print(
+                f"{ending}: lost {len(result.typed) - len(result.stored)} chars, exit "
+                f"{result.exit_status} after {result.exit_s:.2f} s, alternate screen left: "
+                f"{result.left_alt_screen}, integrity {result.integrity}",
+                flush=True,
+            )
+        print(
+            f"{rounds} SIGKILL rounds, worst loss {max(losses):.2f} s, "
+            f"median {sorted(losses)[len(losses) // 2]:.2f} s"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -253,3 +253,21 @@ async def test_a_phone_follow_up_shows_the_contact_and_a_call_script(
         assert "Call Ann Lee · +1 555 0142" in shown
         assert "Subject" not in shown and ANN_EMAIL not in shown
         assert editor.body.text.startswith("Hi Ann, it's Sam Rivera. I'm calling to thank you")
+
+
+async def test_enter_walks_from_to_through_subject_into_the_body(
+    make_app: Callable[..., JobhuntApp], database: Database, clock
+) -> None:
+    seeded = interviewed(database, clock)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_from_board(pilot, app, seeded)
+        editor.query_one("#draft-to").focus()
+        await pilot.press("end", *",x@y.example", "enter")
+        assert app.focused is editor.query_one("#draft-subject")
+        await pilot.press("enter")
+        assert app.focused is editor.body
+        await pilot.press("escape")
+        await settle(pilot)
+    stored = stored_draft(database, seeded.follow_ups[FollowUpKind.THANK_YOU].id)
+    assert stored["to_address"] == f"{ANN_EMAIL},x@y.example"

@@ -166,6 +166,23 @@ class DraftEditor(Vertical, can_focus=True):
         text = self.current_text()
         return unfilled_in(text.subject, text.body)
 
+    def on_focus(self) -> None:
+        """Tab lands on the pane: type into the body."""
+        if self.view is not None:
+            self.body.focus()
+
+    @on(Input.Submitted, "#draft-to")
+    def _to_done(self, event: Input.Submitted) -> None:
+        """Enter in To goes on to Subject."""
+        event.stop()
+        self.query_one("#draft-subject", Input).focus()
+
+    @on(Input.Submitted, "#draft-subject")
+    def _subject_done(self, event: Input.Submitted) -> None:
+        """Enter in Subject goes on to the body."""
+        event.stop()
+        self.body.focus()
+
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         """Focus may be leaving the pane: the session saves when it has."""
         if self.view is not None:
