@@ -147,8 +147,8 @@ DRAFT_VERSIONS = Migration(
         # Counts the saves of a draft: a save that finds a newer revision than the one it
         # started from knows another window wrote meanwhile.
         "ALTER TABLE draft ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
-        # No foreign key to draft on purpose: undo puts an opportunity back by deleting and
-        # re-inserting its rows, and a cascade would wipe the draft's history with it.
+        # No foreign key to draft on purpose: a draft's history must outlive its row (undo
+        # may delete a draft and put it back under the same id; a cascade would wipe it).
         """CREATE TABLE draft_version (
             id INTEGER PRIMARY KEY,
             draft_id INTEGER NOT NULL,

@@ -54,9 +54,11 @@ class DraftOpened(Message):
 
 @dataclass
 class DraftSaved(Message):
-    """A draft save finished: its outcome, or why it failed (`error`)."""
+    """A draft save finished: its outcome, or why it failed (`error`; `retry` when trying
+    again may help, e.g. the file was busy)."""
 
     draft_id: int
     outcome: SaveOutcome | None
     announce: bool = False
     error: str = ""
+    retry: bool = True

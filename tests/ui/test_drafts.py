@@ -6,8 +6,11 @@ from collections.abc import Callable
 
 from textual.widgets import TextArea
 
+from jobhunt_tui.domain.drafts import DraftText
 from jobhunt_tui.domain.models import FollowUpKind
-from jobhunt_tui.storage.database import Database
+from jobhunt_tui.services.drafts import DraftService
+from jobhunt_tui.services.followups import FollowUpService
+from jobhunt_tui.storage.database import Database, open_database
 from jobhunt_tui.ui.app import JobhuntApp
 from jobhunt_tui.ui.messages import OpenDraft
 from jobhunt_tui.ui.screens.draft_pickers import ConfirmReplace, TemplatePicker, VersionPicker
@@ -271,3 +274,82 @@ async def test_enter_walks_from_to_through_subject_into_the_body(
         await settle(pilot)
     stored = stored_draft(database, seeded.follow_ups[FollowUpKind.THANK_YOU].id)
     assert stored["to_address"] == f"{ANN_EMAIL},x@y.example"
+
+
+async def test_sending_too_soon_after_the_last_touch_warns_first_then_goes_ahead(
+    make_app: Callable[..., JobhuntApp], database: Database, clock
+) -> None:
+    seeded = interviewed(database, clock)
+    FollowUpService(database, clock, "UTC").done(seeded.follow_ups[FollowUpKind.THANK_YOU].id)
+    follow_up = seeded.follow_ups[FollowUpKind.FOLLOW_UP].id
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        app.screen.post_message(OpenDraft(follow_up))
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Mark sent anyway" in shown
+        assert "Too soon:" in shown and "The earliest polite date is" in shown
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "The follow-up to Initech is marked sent." in screen_text(app)
+    with database.reading() as conn:
+        row = conn.execute("SELECT status FROM follow_up WHERE id = ?", (follow_up,)).fetchone()
+    assert row[0] == "done"
+
+
+async def test_a_save_over_another_windows_save_keeps_both_and_says_so(
+    make_app: Callable[..., JobhuntApp], database: Database, db_path, clock
+) -> None:
+    seeded = interviewed(database, clock)
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_from_board(pilot, app, seeded)
+        other_window = open_database(db_path)
+        other = DraftService(other_window, clock, "UTC")
+        opened = other.open(seeded.follow_ups[FollowUpKind.THANK_YOU].id)
+        other.save(opened.draft.id, DraftText(body="From the other window."), 0)
+        other_window.close()
+        await pilot.press(*" Mine.", "ctrl+s")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "also saved in another window" in shown and "Theirs is in the versions" in shown
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert "From the other window." in screen_text(app)
+
+
+async def test_a_body_over_the_limit_is_not_saved_and_the_pane_says_why(
+    make_app: Callable[..., JobhuntApp], database: Database, clock
+) -> None:
+    seeded = interviewed(database, clock)
+    thank_you = seeded.follow_ups[FollowUpKind.THANK_YOU].id
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        editor = await open_from_board(pilot, app, seeded)
+        before = stored_draft(database, thank_you)["body"]
+        editor.body.insert("x" * 20_001)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Not saved: body: is 20,217 characters long; the limit is" in shown
+        flags = editor.query_one("#draft-flags").render().plain  # type: ignore[attr-defined]
+        assert flags == "not saved"
+    assert stored_draft(database, thank_you)["body"] == before
+
+
+async def test_on_a_narrow_terminal_d_shows_the_pane_and_escape_brings_the_board_back(
+    make_app: Callable[..., JobhuntApp], database: Database, clock
+) -> None:
+    seeded = interviewed(database, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_from_board(pilot, app, seeded)
+        shown = screen_text(app)
+        assert "thank-you · Initech · due today" in shown and "role at Initech" in shown
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.focused is app.screen.board
+        assert "role at Initech" not in screen_text(app)

@@ -6,9 +6,10 @@ change to the draft session (text) or to the screen's change pipeline (mark sent
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from jobhunt_tui.domain.drafts import DraftText, text_of
+from jobhunt_tui.domain.drafts import DraftText, DraftVersion, text_of
 from jobhunt_tui.domain.spacing import kind_label
 from jobhunt_tui.domain.templates import Template, unfilled_in
 from jobhunt_tui.domain.text import visible
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
     from jobhunt_tui.ui.screens.draft_session import DraftSession
 
 
-def _worker(session: DraftSession, work: object, group: str) -> None:
-    session.screen.run_worker(work, thread=True, exit_on_error=False, group=group)  # type: ignore[arg-type]
+def _worker(session: DraftSession, work: Callable[[], None], group: str) -> None:
+    session.screen.run_worker(work, thread=True, exit_on_error=False, group=group)
 
 
 # ctrl+t
@@ -95,7 +96,7 @@ def versions(session: DraftSession) -> None:
     _worker(session, read, "draft-read")
 
 
-def _choose_version(session: DraftSession, draft_id: int, found: tuple) -> None:  # type: ignore[type-arg]
+def _choose_version(session: DraftSession, draft_id: int, found: tuple[DraftVersion, ...]) -> None:
     if not found:
         session.screen.notify("No versions kept yet.", markup=False)
         return

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from jobhunt_tui.domain.agenda import due_label
 from jobhunt_tui.domain.drafts import DraftText, OpenedDraft, is_phone, pane_title, text_of
+from jobhunt_tui.domain.errors import NotFoundError, ValidationError
 from jobhunt_tui.domain.localtime import local
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.ui.failures import report_failure
@@ -62,6 +63,7 @@ class DraftSession:
         self.save_lock = threading.Lock()  # one save (or read after saves) at a time
         self._return_to: Widget | None = None
         self._ticking = False
+        self._last_error = ""
 
     @property
     def drafts(self) -> DraftService:
@@ -136,12 +138,9 @@ class DraftSession:
             who = context.contact_name or "no contact yet (add one on the opportunity)"
             call = f"Call {who}" + (f" · {context.contact_phone}" if context.contact_phone else "")
         self.editor.show(
-            EditorView(
-                opened.draft.id, title, is_phone(context), text_of(opened.draft), call,
-                opened.unfilled,
-            )
-        )  # fmt: skip
-        self.status = "Sent" if opened.draft.sent_at is not None else ""
+            EditorView(opened.draft.id, title, is_phone(context), text_of(opened.draft), call)
+        )
+        self.status = "sent" if opened.draft.sent_at is not None else ""
         self.show_status()
         self._show_pane()
         if not self._ticking:
@@ -153,6 +152,7 @@ class DraftSession:
         self.editor.body.focus()
 
     def show_status(self) -> None:
+        """(UI) The line under the body: placeholders left to fill, then the last event."""
         open_names = self.editor.open_placeholders()
         flag = "Fill in: " + ", ".join(f"{{{n}}}" for n in open_names) if open_names else ""
         self.editor.set_status(" · ".join(filter(None, (flag, self.status))))
@@ -229,6 +229,13 @@ class DraftSession:
         base = self._revisions.get(job.draft_id, 0)
         try:
             outcome = self.drafts.save(job.draft_id, job.text, base, note=job.note)
+        except (ValidationError, NotFoundError) as error:
+            # Trying again cannot help: say why; the next key (or reopening) tries anew.
+            if post:
+                self.screen.post_message(
+                    DraftSaved(job.draft_id, None, job.announce, f"Not saved: {error}", retry=False)
+                )
+            return False
         except Exception as error:
             with self._lock:
                 self._pending.setdefault(job.draft_id, job)  # keep it for the next try
@@ -262,10 +269,16 @@ class DraftSession:
     def saved(self, event: DraftSaved) -> None:
         """(UI) Say what a save did: quietly in the pane, aloud for ctrl+s and conflicts."""
         if event.outcome is None:
-            self._dirty = True
-            self._first_dirty = time.monotonic()  # try again within MAX_WAIT_S
-            self.screen.notify(visible(event.error), severity="warning", markup=False)
+            if event.retry:
+                self._dirty = True
+                self._first_dirty = time.monotonic()  # try again within MAX_WAIT_S
+            if event.error != self._last_error:
+                self.screen.notify(visible(event.error), severity="warning", markup=False)
+            self._last_error = event.error
+            self.status = "not saved"
+            self.show_status()
             return
+        self._last_error = ""
         outcome = event.outcome
         if self.opened is None or outcome.draft_id != self.opened.draft.id:
             return

@@ -43,7 +43,6 @@ class EditorView:
     phone: bool
     text: DraftText
     call_line: str = ""
-    unfilled: tuple[str, ...] = ()
 
 
 class DraftEditor(Vertical, can_focus=True):
