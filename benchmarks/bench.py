@@ -190,7 +190,7 @@ def typing_row(
         app, env, generated[size].path, keys=args.keys, quiet=QUIET_NAV, timeout=args.timeout
     )
     row.samples, row.unavailable = _ms(result.seconds), result.error
-    notes = [f"{result.saves} autosaves during the run"]
+    notes = [f"autosaves during the run: {result.saves}"]
     if result.no_frame:
         notes.append(f"{result.no_frame} keys painted nothing")
     row.note = "; ".join(notes)

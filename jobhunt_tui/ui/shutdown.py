@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from textual.app import App
 
-EXIT_DEADLINE_S = 1.8
+EXIT_DEADLINE_S = 1.5
 INPUT_GRACE_S = 0.2
 """Keys already typed may still be on their way from the terminal when the signal lands: they
 get this long to reach the editor before the text is stored."""

@@ -85,8 +85,9 @@ def _stored(path: Path) -> tuple[str, str]:
 def run_round(path: Path, home: Path, ending: str, *, seed: int, type_s: float = 3.0) -> Round:
     """Open the draft, type for a while, end the app by `ending`; read what survived.
 
-    `ending` is "kill" (SIGKILL at a random moment within `type_s`), "hup", "term" or
-    "ctrl+q" (each after the whole stream of `type_s` seconds was typed).
+    `ending` is "kill" (SIGKILL at a random moment within `type_s`), "hup", "term",
+    "ctrl+q" or "close" (the terminal closes), each of the last four after the whole stream
+    of `type_s` seconds was typed.
     """
     rng = random.Random(seed)
     session = PtySession([sys.executable, "-m", "jobhunt_tui", "--db", str(path)], _env(home),
@@ -116,6 +117,9 @@ def run_round(path: Path, home: Path, ending: str, *, seed: int, type_s: float =
             os.kill(session.pid, signal.SIGKILL)
         elif ending == "ctrl+q":
             os.write(session.fd, CTRL_Q)
+        elif ending == "close":  # the terminal window closes: the kernel sends SIGHUP
+            os.close(session.fd)
+            session.fd = -1
         else:
             os.kill(session.pid, signal.SIGHUP if ending == "hup" else signal.SIGTERM)
         status = _wait_exit(session, timeout=5.0)
@@ -143,7 +147,8 @@ def _wait_exit(session: PtySession, timeout: float) -> int | None:
     deadline = time.monotonic() + timeout
     status: int | None = None
     while time.monotonic() < deadline:
-        session.drain()
+        if session.fd >= 0:
+            session.drain()
         pid, raw = os.waitpid(session.pid, os.WNOHANG)
         if pid:
             status = os.WEXITSTATUS(raw) if os.WIFEXITED(raw) else None
@@ -152,7 +157,8 @@ def _wait_exit(session: PtySession, timeout: float) -> int | None:
     else:
         os.kill(session.pid, signal.SIGKILL)
         os.waitpid(session.pid, 0)
-    session.drain()
+    if session.fd >= 0:
+        session.drain()
     session.exited = True
     with contextlib.suppress(OSError):
         os.close(session.fd)
@@ -177,7 +183,7 @@ def main() -> None:
                 f"lost {result.lost_s:.2f} s, integrity {result.integrity}",
                 flush=True,
             )
-        for ending in ("hup", "term", "ctrl+q"):
+        for ending in ("hup", "term", "ctrl+q", "close"):
             path = tmp / f"{ending}.db"
             prepare(path)
             result = run_round(path, tmp / "home", ending, seed=7, type_s=1.5)

@@ -49,3 +49,13 @@ def test_hangup_terminate_and_quit_save_everything_and_restore_the_terminal(
     assert result.exit_status == 0
     assert result.exit_s <= 2.0
     assert result.left_alt_screen
+
+
+def test_closing_the_terminal_window_saves_everything_and_exits(tmp_path: Path) -> None:
+    path = tmp_path / "jobhunt.db"
+    prepare(path)
+    result = run_round(path, tmp_path / "home", "close", seed=3, type_s=1.5)
+    assert result.integrity == "ok"
+    assert result.stored == result.typed
+    assert result.exit_status == 0
+    assert result.exit_s <= 2.0
