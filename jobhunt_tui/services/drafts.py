@@ -200,11 +200,13 @@ class DraftService:
             if changed.logged is not None:
                 draft_store.set_interaction_summary(conn, changed.logged.id, _summary(draft, found))
         label = kind_label(found.follow_up.kind.value)
-        upcoming = [f for f in changed.moved if f.status.value == "planned"]
         nxt = ""
-        if upcoming:
-            first = min(upcoming, key=lambda f: f.due_at)
-            nxt = f" Next: {kind_label(first.kind.value)} {short_datetime(first.due_at, self.tz)}."
+        with self.database.reading() as conn:
+            next_id = draft_store.next_planned(conn, found.follow_up.opportunity_id)
+            upcoming = None if next_id is None else draft_store.context(conn, next_id).follow_up
+        if upcoming is not None:
+            when = short_datetime(upcoming.due_at, self.tz)
+            nxt = f" Next: {kind_label(upcoming.kind.value)} {when}."
         return Sent(
             found.follow_up.opportunity_id,
             f"The {label} to {found.company} is marked sent.{nxt}",
@@ -235,8 +237,10 @@ def _filled(
 
 def _summary(draft: Draft, found: DraftContext) -> str:
     """The timeline entry of a sent draft: its subject and text (within the note limit)."""
-    label = kind_label(found.follow_up.kind.value)
-    how = "called" if found.follow_up.channel is Channel.PHONE else "sent"
-    head = f"{label.capitalize()} {how}" + (f": {draft.subject}" if draft.subject else "")
+    label = kind_label(found.follow_up.kind.value).capitalize()
+    if found.follow_up.channel is Channel.PHONE:
+        head = f"{label} by phone"
+    else:
+        head = f"{label} sent" + (f": {draft.subject}" if draft.subject else "")
     text = f"{head}\n\n{draft.body.strip()}" if draft.body.strip() else head
     return text if len(text) <= NOTE_MAX else text[: NOTE_MAX - 1] + "…"

@@ -178,3 +178,17 @@ def test_mark_sent_logs_the_text_and_plans_the_next_step(database: Database, clo
     assert summary == "Thank-you sent: Thanks!\n\nThank you, Ann."
     assert draft_sent is not None
     assert arrow.get(follow_up) == arrow.get("2026-11-27T12:00:00+00:00")
+
+
+def test_a_call_marked_done_logs_its_script(database: Database, clock: Clock) -> None:
+    seeded = interviewed(database, clock)
+    thank_you = seeded.follow_ups[FollowUpKind.THANK_YOU]
+    make_phone(database, thank_you.id)
+    drafts = service(database, clock)
+    opened = drafts.open(thank_you.id)
+    drafts.mark_sent(thank_you.id, opened.draft.id)
+    with database.reading() as conn:
+        summary = conn.execute(
+            "SELECT summary FROM interaction WHERE kind = 'thank_you' AND direction = 'out'"
+        ).fetchone()[0]
+    assert summary == f"Thank-you by phone\n\n{opened.draft.body}"
