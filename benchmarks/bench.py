@@ -30,6 +30,7 @@ import live_view  # noqa: E402
 import report  # noqa: E402
 import sqlite_sync  # noqa: E402
 from bare_app import READY_TEXT  # noqa: E402
+from draft_keys import typing_session  # noqa: E402
 from ptyrun import substring_detector, word_detector  # noqa: E402
 from report import Measurement, Target  # noqa: E402
 from scenarios import (  # noqa: E402
@@ -170,6 +171,33 @@ def key_rows(keys: dict[str, KeyResults], sizes: Sequence[int], notes: dict[int,
     return rows
 
 
+def typing_row(
+    apps: Sequence[AppUnderTest],
+    launches: dict[str, LaunchResults],
+    generated: dict[int, dbgen.Generated],
+    env: dict[str, str],
+    args: argparse.Namespace,
+) -> Measurement:
+    """Key → frame while typing in the draft editor, on the largest database, autosave on."""
+    size = max(args.sizes)
+    app = next(a for a in apps if a.name == str(size))
+    row = Measurement("key → frame, typing in the draft editor (autosave on)", f"{size:,}", "ms")
+    row.target = NAV
+    if launches[app.name].error:
+        row.unavailable = "not available yet (see first paint)"
+        return row
+    log(f"typing in the draft editor: {size:,}")
+    result = typing_session(
+        app, env, generated[size].path, keys=args.keys, quiet=QUIET_NAV, timeout=args.timeout
+    )
+    row.samples, row.unavailable = _ms(result.seconds), result.error
+    notes = [f"autosaves during the run: {result.saves}"]
+    if result.no_frame:
+        notes.append(f"{result.no_frame} keys painted nothing")
+    row.note = "; ".join(notes)
+    return row
+
+
 def _ms(seconds: Sequence[float]) -> list[float]:
     return [value * 1000 for value in seconds]
 
@@ -270,6 +298,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 logged = stage_changes(generated[int(app.name)].path)
                 move_notes[int(app.name)] = f"{logged} stage changes logged in the DB"
         rows = launch_rows(launches, args.sizes) + key_rows(keys, args.sizes, move_notes)
+        rows.append(typing_row(apps, launches, generated, env, args))
         rows += cli_rows(jobhunt, python, env, generated[CLI_SIZE].path, args.runs)
         live_size = max(args.sizes)
         live_db = generated[live_size].path

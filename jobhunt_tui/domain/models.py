@@ -189,6 +189,7 @@ class Draft:
     subject: str = ""
     body: str = ""
     sent_at: arrow.Arrow | None = None
+    revision: int = 0
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import arrow
 
 from jobhunt_tui.domain.clock import Clock, fixed_clock
+from jobhunt_tui.domain.drafts import placeholder_values
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.models import (
     Channel,
@@ -26,10 +27,11 @@ from jobhunt_tui.domain.models import (
     Settings,
     Stage,
 )
+from jobhunt_tui.domain.templates import built_in_for, fill
 from jobhunt_tui.domain.timeutil import to_stored
 from jobhunt_tui.services.followups import FollowUpService
 from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
-from jobhunt_tui.storage import counts
+from jobhunt_tui.storage import counts, draft_store, reader
 from jobhunt_tui.storage.database import Database
 
 if TYPE_CHECKING:
@@ -197,21 +199,6 @@ _SPECS: tuple[_Spec, ...] = (
           notes="Part-time evenings; keeps the search going."),
 )
 
-_DRAFTS = {
-    "thank_you": ("Thank you: {role}", "Hi {first},\n\nThank you for your time today. I enjoyed "
-                  "our conversation and I'm excited about the {role} role.\n\nBest,\n{me}"),
-    "follow_up": ("Following up: {role}", "Hi {first},\n\nI wanted to follow up on the {role} "
-                  "role. I'm still very interested; happy to share anything else that helps.\n\n"
-                  "Best,\n{me}"),
-    "check_in": ("Checking in: {role}", "Hi {first},\n\nA quick check-in on the {role} role: "
-                 "is there an update on the timeline?\n\nBest,\n{me}"),
-    "custom": ("{role} application", "Hi {first},\n\nThanks for referring me. I applied for "
-               "the {role} role this week.\n\nBest,\n{me}"),
-}
-_PHONE_SCRIPT = (
-    "Hi {first}, it's {me}. I'm calling about the {role} role: is there an update on the "
-    "timeline, and is there anything else I can send you?"
-)
 # fmt: on
 
 
@@ -329,7 +316,7 @@ class _Replay:
                 channel=Channel(channel),
                 force=True,
             )
-        self._drafts(spec, created.id, contact)
+        self._drafts(created.id, contact)
 
     def _contact(self, spec: _Spec, start: arrow.Arrow) -> Contact | None:
         """The spec's contact, stored with its company (None when it has none)."""
@@ -379,19 +366,27 @@ class _Replay:
             ]
             self.followups(moment).done(planned[0].id, at=moment, force=True)
 
-    def _drafts(self, spec: _Spec, opportunity_id: int, contact: Contact | None) -> None:
-        """A draft for every follow-up of the opportunity, sent ones marked sent."""
+    def _drafts(self, opportunity_id: int, contact: Contact | None) -> None:
+        """A draft for every follow-up of the opportunity from its built-in template, sent ones
+        marked sent."""
         from jobhunt_tui.storage.repository import Repository
 
-        words = {
-            "role": spec.role,
-            "first": "there" if contact is None else contact.name.split()[0],
-            "me": YOUR_NAME,
-        }
+        with self.database.reading() as conn:
+            settings = reader.load_settings(conn)
+            steps = [
+                draft_store.context(conn, row[0])
+                for row in conn.execute(
+                    "SELECT id FROM follow_up WHERE opportunity_id = ? ORDER BY id",
+                    (opportunity_id,),
+                )
+            ]
         with self.database.writing("demo drafts", undoable=False) as session:
             repo = Repository(session)
-            for step in repo.follow_ups(opportunity_id):
-                subject, body = _DRAFTS[step.kind.value]
+            for found in steps:
+                step = found.follow_up
+                template = built_in_for(step.kind, step.channel)
+                values = placeholder_values(found, settings, DEMO_ZONE)
+                values["first_name"] = values["first_name"] or "there"
                 phone = step.channel is Channel.PHONE
                 written = min(self.now, step.done_at or step.created_at or self.now)
                 repo.save_draft(
@@ -399,9 +394,9 @@ class _Replay:
                         "follow_up_id": step.id,
                         "opportunity_id": opportunity_id,
                         "channel": step.channel.value,
-                        "to_address": "" if contact is None else contact.email,
-                        "subject": "" if phone else subject.format(**words),
-                        "body": (_PHONE_SCRIPT if phone else body).format(**words),
+                        "to_address": "" if contact is None or phone else contact.email,
+                        "subject": "" if phone else fill(template.subject, values).text,
+                        "body": fill(template.body, values).text,
                         "updated_at": to_stored(written),
                         "sent_at": None if step.done_at is None else to_stored(step.done_at),
                     }

@@ -289,14 +289,22 @@ class FollowUpService:
         return FollowUpChanged(stored.created[0], guard=plan.guard)
 
     def done(
-        self, follow_up_id: int, *, at: arrow.Arrow | None = None, force: bool = False
+        self,
+        follow_up_id: int,
+        *,
+        at: arrow.Arrow | None = None,
+        force: bool = False,
+        summary: str | None = None,
+        draft_id: int | None = None,
     ) -> FollowUpChanged:
         """Record a follow-up sent (now, or `at`): logs it and re-plans the steps after it.
 
         Never refused for spacing (it already happened); the pest guard's verdict comes back in
         `guard` for the caller to show as information. `force` has nothing left to override and
         is ignored (kept so callers written for the refusing version keep working); the editor
-        asks `send_check` first when it wants to warn.
+        asks `send_check` first when it wants to warn. The editor's "mark sent" passes what
+        was said (`summary`, for the timeline) and its `draft_id` (stamped sent), so all of it
+        is one change: one transaction, one undo step.
         """
         del force
         from jobhunt_tui.storage.repository import Repository
@@ -322,11 +330,17 @@ class FollowUpService:
                 settings=settings,
             )
             stored = _apply(repo, plan, now)
+            logged = stored.logged[0]
+            if summary is not None:
+                text = clean_optional(summary, "summary", NOTE_MAX, multiline=True)
+                logged = repo.update_interaction(logged.id, {"summary": text})
+            if draft_id is not None:
+                repo.save_draft({"sent_at": to_stored(sent_at)}, draft_id)
         return FollowUpChanged(
             stored.updated[follow_up_id],
             moved=stored.moved,
             skipped=stored.skipped,
-            logged=stored.logged[0],
+            logged=logged,
             guard=plan.guard,
         )
 

@@ -108,6 +108,7 @@ def draft(row: Row) -> Draft:
         subject=row["subject"],
         body=row["body"],
         sent_at=maybe_from_stored(row["sent_at"]),
+        revision=row["revision"],
     )
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jobhunt_tui.domain.templates import BUILT_INS, Template
+
 # "JobH": stamped in the file header so a file that is not ours is never touched.
 APPLICATION_ID = 0x4A6F6248
 
@@ -188,5 +190,64 @@ REDATE_APPLICATIONS = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL_SCHEMA, CHANGE_LOG, REDATE_APPLICATIONS)
+
+def _quoted(text: str) -> str:
+    """A SQL string literal (migrations are plain statements, without parameters)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _seed_template(template: Template) -> str:
+    values = ", ".join(
+        _quoted(value)
+        for value in (
+            template.name,
+            template.kind.value,
+            template.channel.value,
+            template.subject,
+            template.body,
+        )
+    )
+    columns = "name, kind, channel, subject, body, built_in"
+    return f"INSERT INTO template ({columns}) VALUES ({values}, 1)"
+
+
+DRAFT_VERSIONS = Migration(
+    version=4,
+    description="draft revisions and versions, templates with the built-ins",
+    statements=(
+        # Counts the saves of a draft: a save that finds a newer revision than the one it
+        # started from knows another window wrote meanwhile.
+        "ALTER TABLE draft ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+        # No foreign key to draft on purpose: a draft's history must outlive its row (undo
+        # may delete a draft and put it back under the same id; a cascade would wipe it).
+        """CREATE TABLE draft_version (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER NOT NULL,
+            to_address TEXT NOT NULL DEFAULT '',
+            subject TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            saved_at TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX ix_draft_version_draft ON draft_version (draft_id, id)",
+        f"""CREATE TABLE template (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+            kind TEXT NOT NULL CHECK (kind IN ({_FOLLOW_UP_KINDS})),
+            channel TEXT NOT NULL CHECK (channel IN ({_CHANNELS})),
+            subject TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL,
+            built_in INTEGER NOT NULL DEFAULT 0 CHECK (built_in IN (0, 1))
+        )""",
+        *(_seed_template(template) for template in BUILT_INS),
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    INITIAL_SCHEMA,
+    CHANGE_LOG,
+    REDATE_APPLICATIONS,
+    DRAFT_VERSIONS,
+)
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -102,6 +102,36 @@ class DraftRow(SQLModel, table=True):
     body: str = ""
     updated_at: str
     sent_at: str | None = None
+    revision: int = 0
+
+
+class DraftVersionRow(SQLModel, table=True):
+    """One kept state of a draft (restorable from the pane)."""
+
+    __tablename__ = "draft_version"
+
+    id: int | None = Field(default=None, primary_key=True)
+    draft_id: int
+    to_address: str = ""
+    subject: str = ""
+    body: str = ""
+    saved_at: str
+    revision: int
+    note: str = ""
+
+
+class TemplateRow(SQLModel, table=True):
+    """Wording for a follow-up step; the built-ins are seeded by migration 4."""
+
+    __tablename__ = "template"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    kind: str
+    channel: str
+    subject: str = ""
+    body: str
+    built_in: bool = False
 
 
 class SettingRow(SQLModel, table=True):

@@ -103,6 +103,10 @@ class JobhuntApp(App[None]):
             self.notify(notice, title="Data file", markup=False, timeout=10)
         if self.backup_after is not None:  # later than the first paint, which must be fast
             self.set_timer(self.backup_after, self._start_automatic_backup)
+        if not self.is_headless:
+            from jobhunt_tui.ui.shutdown import install_signal_handlers
+
+            install_signal_handlers(self, self.save_and_exit)
 
     def _start_automatic_backup(self) -> None:
         self.run_worker(self._automatic_backup, thread=True, exit_on_error=False, group="backup")
@@ -119,6 +123,27 @@ class JobhuntApp(App[None]):
             self.call_from_thread(
                 self.notify, f"No backup today: {reason}", title="Backup", markup=False
             )
+
+    def save_and_exit(self) -> None:
+        """Store the open draft (waiting for it), then exit.
+
+        Keys typed just before are still in the focused widget's queue: run after them, so
+        the last letters before ctrl+q (or a signal) are in the text that is stored.
+        """
+        focused = self.screen.focused
+        (focused or self).call_later(self._save_now_and_exit)
+
+    def _save_now_and_exit(self) -> None:
+        main = self._main_screen()
+        try:
+            if main is not None:
+                main.draft_session.flush()
+        finally:
+            self.exit()
+
+    async def action_quit(self) -> None:
+        """Save the open draft, then quit."""
+        self.save_and_exit()
 
     def _theme_changed(self, theme: Theme) -> None:
         """Save the new theme (in a worker on the main screen)."""

@@ -13,6 +13,7 @@ from jobhunt_tui.services.board import BoardService
 from jobhunt_tui.services.history import History, new_app_writer
 
 if TYPE_CHECKING:
+    from jobhunt_tui.services.drafts import DraftService
     from jobhunt_tui.services.followups import FollowUpService
     from jobhunt_tui.services.live import LiveFeed
     from jobhunt_tui.services.pipeline import PipelineService
@@ -71,3 +72,10 @@ class Services:
         from jobhunt_tui.services.settings import SettingsService
 
         return SettingsService(self.database)
+
+    @cached_property
+    def drafts(self) -> DraftService:
+        """Draft texts, their versions and templates; marking them sent."""
+        from jobhunt_tui.services.drafts import DraftService
+
+        return DraftService(self.database, self.clock, self.tz)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from jobhunt_tui.domain.board import BoardCard
+from jobhunt_tui.domain.drafts import OpenedDraft, SaveOutcome
 from jobhunt_tui.domain.models import OpportunityDetail
 from jobhunt_tui.services.board import BoardSnapshot, HealthCounts
 
@@ -49,3 +50,29 @@ class DetailLoaded(Message):
     """An opportunity's details were read for the detail screen."""
 
     detail: OpportunityDetail
+
+
+@dataclass
+class OpenDraft(Message):
+    """Open the draft of this follow-up in the draft pane (the agenda posts it on `d`)."""
+
+    follow_up_id: int
+
+
+@dataclass
+class DraftOpened(Message):
+    """A follow-up's draft was read (or written from its template) for the draft pane."""
+
+    opened: OpenedDraft
+
+
+@dataclass
+class DraftSaved(Message):
+    """A draft save finished: its outcome, or why it failed (`error`; `retry` when trying
+    again may help, e.g. the file was busy)."""
+
+    draft_id: int
+    outcome: SaveOutcome | None
+    announce: bool = False
+    error: str = ""
+    retry: bool = True

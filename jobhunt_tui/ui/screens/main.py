@@ -25,14 +25,15 @@ from jobhunt_tui.domain.text import visible
 from jobhunt_tui.ui.context import Services
 from jobhunt_tui.ui.failures import ReportsWorkerFailures
 from jobhunt_tui.ui.messages import BoardLoaded, CardChanged, LiveChanged
+from jobhunt_tui.ui.screens.draft_session import DraftRouting
 from jobhunt_tui.ui.widgets.board import Board
 from jobhunt_tui.ui.widgets.chrome import (
     CALENDAR_LINES,
-    DRAFT_LINES,
     HealthHeader,
     PanePlaceholder,
     Welcome,
 )
+from jobhunt_tui.ui.widgets.draft_editor import DraftEditor
 from jobhunt_tui.ui.widgets.filter import FilterInput
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def _name(card: BoardCard) -> str:
     return visible(card.company)
 
 
-class MainScreen(ReportsWorkerFailures, Screen[None]):
+class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
     """Routes keys to services (in workers) and the results back to the widgets."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -89,7 +90,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
                 yield FilterInput(id="filter")
             with Vertical(id="side"):
                 yield PanePlaceholder("Calendar", CALENDAR_LINES, id="calendar-pane")
-                yield PanePlaceholder("Draft", DRAFT_LINES, id="draft-pane")
+                yield DraftEditor(id="draft-pane")
         yield Footer(compact=True)
 
     @property
@@ -375,8 +376,10 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         follow_up_actions.plan_follow_up(self, self._selected())
 
     def action_open_draft(self) -> None:
-        """The draft editor pane is not built yet."""
-        self.notify("The draft editor pane is not available yet.", markup=False)
+        """Open the draft of the selected card's next follow-up in the draft pane."""
+        card = self._selected()
+        if card is not None:
+            self.draft_session.open_for_opportunity(card.opportunity_id, card.company)
 
     def action_toggle_closed(self) -> None:
         """Show or hide closed opportunities (reads the board again)."""

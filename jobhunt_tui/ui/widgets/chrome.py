@@ -68,16 +68,6 @@ CALENDAR_LINES = (
     "space done · s snooze",
 )
 
-DRAFT_LINES = (
-    "Draft editor: coming next.",
-    "",
-    "The email or phone script of the",
-    "selected follow-up: To, Subject, Body.",
-    "",
-    "Keys: ctrl+s save · ctrl+t template",
-    "ctrl+e $EDITOR · ctrl+o mark sent",
-)
-
 
 class Welcome(Static):
     """Shown on an empty board: the three keys that matter."""

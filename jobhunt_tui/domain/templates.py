@@ -1,0 +1,138 @@
+"""Draft templates: the built-in wording for each follow-up step, and filling placeholders.
+
+The advice: one or two sentences is enough. So every built-in is short, specific (it names
+the role, the company, the day you met), polite, and puts no pressure on anyone.
+
+Placeholders look like `{first_name}`. Filling never fails: a placeholder the data cannot
+fill (no contact yet, no name in the settings) or one nobody knows stays in the text as it
+was, and is reported so the pane can flag it before anything is sent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jobhunt_tui.domain.models import Channel, FollowUpKind
+
+PLACEHOLDERS = ("first_name", "company", "role", "interview_day", "my_name", "signature")
+"""Every placeholder a template may use."""
+
+_PLACEHOLDER = re.compile(r"\{([^{}\s]{1,40})\}")
+
+SHORT_WORDS = 150
+"""Past this many words the hint suggests trimming."""
+
+
+@dataclass(frozen=True)
+class Template:
+    """Wording for one kind of follow-up on one channel; `subject` is empty for phone."""
+
+    name: str
+    kind: FollowUpKind
+    channel: Channel
+    subject: str
+    body: str
+    id: int = 0
+    built_in: bool = False
+
+
+@dataclass(frozen=True)
+class Filled:
+    """Text with its placeholders filled, and those that stayed as they were."""
+
+    text: str
+    unfilled: tuple[str, ...] = ()
+
+
+# fmt: off
+BUILT_INS: tuple[Template, ...] = (
+    Template("Thank-you email", FollowUpKind.THANK_YOU, Channel.EMAIL,
+             "Thank you: {role} interview",
+             "Hi {first_name},\n\nThank you for talking with me on {interview_day} about the "
+             "{role} role at {company}. I enjoyed our conversation, and I'm happy to send "
+             "anything else that would help.\n\nBest,\n{signature}", built_in=True),
+    Template("Follow-up email", FollowUpKind.FOLLOW_UP, Channel.EMAIL,
+             "Following up: {role}",
+             "Hi {first_name},\n\nI wanted to follow up on the {role} role at {company}. I'm "
+             "still very interested, and glad to answer any questions.\n\nBest,\n{signature}",
+             built_in=True),
+    Template("Check-in email", FollowUpKind.CHECK_IN, Channel.EMAIL,
+             "Checking in: {role}",
+             "Hi {first_name},\n\nA quick check-in on the {role} role at {company}: is there "
+             "any news on the timeline? No rush, and thank you again for your time.\n\n"
+             "Best,\n{signature}", built_in=True),
+    Template("Thank-you call", FollowUpKind.THANK_YOU, Channel.PHONE, "",
+             "Hi {first_name}, it's {my_name}. I'm calling to thank you for the interview on "
+             "{interview_day} for the {role} role. I enjoyed it, and I'm happy to answer "
+             "anything else.", built_in=True),
+    Template("Follow-up call", FollowUpKind.FOLLOW_UP, Channel.PHONE, "",
+             "Hi {first_name}, it's {my_name}, following up on the {role} role at {company}. "
+             "I'm still very interested: is there anything else I can send you?",
+             built_in=True),
+    Template("Check-in call", FollowUpKind.CHECK_IN, Channel.PHONE, "",
+             "Hi {first_name}, it's {my_name}. A quick check-in on the {role} role: is there "
+             "an update on the timeline? Thank you, and no rush.", built_in=True),
+)
+# fmt: on
+
+
+def built_in_for(kind: FollowUpKind, channel: Channel) -> Template:
+    """The built-in template for a step (a custom follow-up reads like a follow-up)."""
+    wanted = FollowUpKind.FOLLOW_UP if kind is FollowUpKind.CUSTOM else kind
+    for template in BUILT_INS:
+        if template.kind is wanted and template.channel is channel:
+            return template
+    raise LookupError(f"no built-in template for {kind.value} by {channel.value}")
+
+
+def choose(
+    templates: tuple[Template, ...], kind: FollowUpKind, channel: Channel
+) -> Template | None:
+    """The first template (stored order) matching a step; custom steps use follow-up ones."""
+    wanted = FollowUpKind.FOLLOW_UP if kind is FollowUpKind.CUSTOM else kind
+    for template in templates:
+        if template.kind is wanted and template.channel is channel:
+            return template
+    return None
+
+
+def fill(text: str, values: dict[str, str]) -> Filled:
+    """`text` with each known, fillable placeholder replaced; the others kept and reported.
+
+    A value that is empty (after trimming) cannot fill its placeholder: "Hi ," is worse than
+    a visible "Hi {first_name}," the user notices and fixes.
+    """
+    unfilled: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        value = values.get(name, "").strip() if name in PLACEHOLDERS else ""
+        if value:
+            return value
+        if name not in unfilled:
+            unfilled.append(name)
+        return match.group(0)
+
+    return Filled(_PLACEHOLDER.sub(replace, text), tuple(unfilled))
+
+
+def unfilled_in(*texts: str) -> tuple[str, ...]:
+    """The placeholders still written in `texts`, in order, once each."""
+    found: list[str] = []
+    for text in texts:
+        for name in _PLACEHOLDER.findall(text):
+            if name not in found:
+                found.append(name)
+    return tuple(found)
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them (runs of non-space)."""
+    return len(text.split())
+
+
+def length_hint(words: int) -> str:
+    """'38 words · short is fine'; past SHORT_WORDS: 'shorter is kinder'."""
+    counted = f"{words} word{'' if words == 1 else 's'}"
+    return f"{counted} · {'shorter is kinder' if words > SHORT_WORDS else 'short is fine'}"
