@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from jobhunt_tui.cli.launch import clock_from_environment
+from jobhunt_tui.cli.launch import clock_from_environment, refuse_without_terminal
 from jobhunt_tui.domain.clock import Clock
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.text import visible
@@ -106,6 +106,7 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 
 def open_app(state: CliState) -> None:
     """Open the Textual app; imported here so other commands never load Textual."""
+    refuse_without_terminal()
     try:
         from jobhunt_tui.ui.app import run_app
     except ImportError:

@@ -34,6 +34,7 @@ from jobhunt_tui.storage import reader
 from jobhunt_tui.storage.database import Database
 
 if TYPE_CHECKING:
+    from jobhunt_tui.services.contacts import ContactInput
     from jobhunt_tui.storage.repository import Repository
 
 
@@ -163,6 +164,77 @@ class PipelineService:
             if before.stage is not updated.stage:
                 _record_stage_change(repo, before, updated.stage, now)
             return updated
+
+    def add_with_contact(
+        self, data: OpportunityInput, contact: ContactInput | None = None
+    ) -> Opportunity:
+        """Add an opportunity and (unless blank) one contact at its company, in one change."""
+        return self.save_with_contacts(None, data, () if contact is None else ((None, contact),))
+
+    def save_with_contacts(
+        self,
+        opportunity_id: int | None,
+        data: OpportunityInput,
+        contacts: tuple[tuple[int | None, ContactInput], ...],
+    ) -> Opportunity:
+        """Add (id None) or edit an opportunity and its contacts, in one transaction.
+
+        `contacts` pairs a contact id (None: new) with what the form holds for it; a blank
+        new contact is skipped. Everything is checked before anything is written.
+        """
+        from jobhunt_tui.services.contacts import contact_values
+        from jobhunt_tui.storage.repository import Repository
+
+        company_name = clean_required(data.company, "company", NAME_MAX)
+        values = cleaned_fields(data)
+        checked = [
+            (contact_id, contact_values(typed))
+            for contact_id, typed in contacts
+            if contact_id is not None or not typed.blank
+        ]
+        now = self.clock()
+        verb = "add" if opportunity_id is None else "edit"
+        with self.database.writing(f"{verb} {company_name}") as session:
+            repo = Repository(session)
+            company = repo.company_named(company_name, now)
+            if opportunity_id is None:
+                saved = self._insert(repo, data, values, company.id, now)
+            else:
+                before = repo.opportunity(opportunity_id)
+                saved = repo.update_opportunity(
+                    opportunity_id, {**values, "company_id": company.id}, now
+                )
+                if before.stage is not saved.stage:
+                    _record_stage_change(repo, before, saved.stage, now)
+            for contact_id, fields in checked:
+                if contact_id is not None:
+                    repo.update_contact(contact_id, fields)
+                elif repo.contact_named(company.id, fields["name"]) is None:
+                    repo.add_contact(Contact(id=0, company_id=company.id, **fields))
+            return saved
+
+    def _insert(
+        self,
+        repo: Repository,
+        data: OpportunityInput,
+        values: dict[str, object],
+        company_id: int,
+        now: arrow.Arrow,
+    ) -> Opportunity:
+        """Insert a new opportunity (dated as applied unless on the wishlist)."""
+        if data.stage is not Stage.WISHLIST and data.applied_on is None:
+            values = {**values, "applied_on": date_to_stored(now.date())}
+        created = repo.add_opportunity(
+            {
+                **values,
+                "company_id": company_id,
+                "created_at": to_stored(now),
+                "updated_at": to_stored(now),
+            }
+        )
+        if data.stage is not Stage.WISHLIST:
+            repo.add_interaction(created.id, InteractionKind.APPLIED, Direction.OUT, now, "Applied")
+        return created
 
     def move(self, opportunity_id: int, stage: Stage) -> Opportunity:
         """Move to `stage` (any direction); the change is logged on the timeline."""

@@ -40,7 +40,13 @@ def providers() -> tuple[Callable[[], type[Provider]], ...]:
 
     return tuple(
         load(name)
-        for name in ("OpportunityCommands", "StageCommands", "ExportCommands", "ThemeCommands")
+        for name in (
+            "KeyCommands",
+            "OpportunityCommands",
+            "StageCommands",
+            "ExportCommands",
+            "ThemeCommands",
+        )
     )
 
 
@@ -85,10 +91,18 @@ class JobhuntApp(App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         loaded = load_keymap(self.keymap_path)
+        problems = [loaded.problem] if loaded.problem else []
         if loaded.keys:
-            self.set_keymap(loaded.keys)
-        if loaded.problem:
-            self.notify(loaded.problem, title="Keymap", severity="warning", markup=False)
+            from jobhunt_tui.ui.keymap import check_keymap
+            from jobhunt_tui.ui.keymap_scopes import binding_scopes
+
+            checked = check_keymap(loaded.keys, binding_scopes(type(self)))
+            self.set_keymap(checked.keys)
+            problems += [checked.problem] if checked.problem else []
+        if problems:
+            self.notify(
+                "\n".join(problems), title="Keymap", severity="warning", markup=False, timeout=10
+            )
         self.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, theme: Theme) -> None:

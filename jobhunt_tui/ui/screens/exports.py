@@ -1,4 +1,4 @@
-"""Exporting from the palette: write a CSV or JSON file in a worker, then say where."""
+"""Exporting from the palette: write a CSV, JSON or .ics file in a worker, then say where."""
 
 from __future__ import annotations
 
@@ -24,7 +24,12 @@ def start_export(screen: Screen[object], services: Services, kind: str, folder: 
     target = folder / f"jobhunt-{day}.{kind}"
 
     def write() -> None:
-        target.write_text(export_text(services, kind), encoding="utf-8")
+        if kind == "ics":
+            from jobhunt_tui.services.calendar_export import export_ics
+
+            target.write_bytes(export_ics(services.database, services.clock()))
+        else:
+            target.write_text(export_text(services, kind), encoding="utf-8")
         screen.app.call_from_thread(
             screen.notify, f"Exported to {target}", title="Export", markup=False
         )

@@ -1,147 +1,202 @@
-"""The follow-up keys of the board (i, r, f): dialogs that call the follow-up service.
+"""The follow-up keys (i, r, f, and done / snooze in the detail view) as flows.
 
-Each save runs in the dialog's worker, records the opportunity for undo first, and returns a
-note; the main screen then re-reads the one card and shows the note.
+Each flow opens a form that returns a typed request, then runs the change on the host: the
+form only reads what was typed (and, for a plan, asks the pest guard), the host writes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
-from textual.content import Content
+import arrow
 
-from jobhunt_tui.domain.board import BoardCard
 from jobhunt_tui.domain.dates import parse_day, parse_when
 from jobhunt_tui.domain.localtime import short_date
-from jobhunt_tui.domain.models import Channel, FollowUpKind
+from jobhunt_tui.domain.models import Channel, FollowUp, FollowUpKind
 from jobhunt_tui.domain.text import visible
-from jobhunt_tui.ui.display import literal
-from jobhunt_tui.ui.screens.dialog import OVERRIDE, FieldDialog, FieldSpec, Values
+from jobhunt_tui.ui.screens.dialog import PlanDialog, PlanRequest
+from jobhunt_tui.ui.screens.form import Field, FormDialog, Values, text
 
 if TYPE_CHECKING:
-    from jobhunt_tui.ui.screens.main import MainScreen
+    from jobhunt_tui.ui.screens.host import Host, Subject
+
+R = TypeVar("R")
 
 KIND_CHOICES = tuple((kind.value.replace("_", "-"), kind) for kind in FollowUpKind)
 CHANNEL_CHOICES = (("email", Channel.EMAIL), ("phone", Channel.PHONE))
 
 
-def _subject(card: BoardCard) -> Content:
-    return Content.assemble(literal(card.company, "bold"), " · ", literal(card.role))
+def kind_label(kind: FollowUpKind) -> str:
+    """'thank-you', 'follow-up', 'check-in', 'custom'."""
+    return kind.value.replace("_", "-")
 
 
-def _text(values: Values, name: str) -> str:
-    return str(values.get(name) or "").strip()
+@dataclass(frozen=True)
+class InterviewRequest:
+    """An interview to log."""
+
+    at: arrow.Arrow
+    with_name: str | None
+    decision_on: dt.date | None
+    summary: str
 
 
-def _open(
-    screen: MainScreen,
-    card: BoardCard,
-    title: str,
-    fields: tuple[FieldSpec, ...],
-    apply: Callable[[Values], str],
-    *,
-    guarded: bool = False,
-) -> None:
-    """Push a dialog whose save is undoable and refreshes the card afterwards."""
+@dataclass(frozen=True)
+class ReplyRequest:
+    """A reply from the employer to log (at None: now)."""
 
-    def save(values: Values) -> str:
-        return screen.undoable(card.opportunity_id, f"{title.lower()} at {visible(card.company)}",
-                               lambda: apply(values))  # fmt: skip
-
-    def done(note: str | None) -> None:
-        if note is not None:
-            screen.card_saved(card.opportunity_id, note)
-
-    screen.app.push_screen(FieldDialog(title, _subject(card), fields, save, guarded=guarded), done)
+    at: arrow.Arrow | None
+    by_phone: bool
+    summary: str
 
 
-def log_interview(screen: MainScreen, card: BoardCard | None) -> None:
+def log_interview(host: Host, subject: Subject | None) -> None:
     """Ask when and with whom, then log the interview and plan its follow-ups."""
-    if card is None:
+    if subject is None:
         return
-    services = screen.services
+    services = host.services
     fields = (
-        FieldSpec("when", "When", "friday 14:00, 2026-11-20 14:00, today 10:30"),
-        FieldSpec("with_name", "With", "Ann Lee (optional)"),
-        FieldSpec("decision_on", "Decision by", "a date they gave (optional)"),
-        FieldSpec("summary", "Notes", "optional"),
+        Field("when", "When", "friday 14:00, today 10:30", kind="date"),
+        Field("with_name", "With", "Ann Lee (optional)"),
+        Field("decision_on", "Decision by", "a date they gave (optional)", kind="date"),
+        Field("summary", "Notes", "how it went (optional)"),
     )
 
-    def apply(values: Values) -> str:
+    def read(values: Values) -> InterviewRequest:
         now, tz = services.clock(), services.tz
-        when = _text(values, "when")
-        at = parse_when(when, now, tz, field="when")
-        decision = _text(values, "decision_on")
+        decision = text(values, "decision_on")
+        return InterviewRequest(
+            parse_when(text(values, "when"), now, tz, field="when"),
+            text(values, "with_name") or None,
+            parse_day(decision, now, tz, field="decision_on") if decision else None,
+            text(values, "summary"),
+        )
+
+    def apply(request: InterviewRequest) -> str:
         result = services.follow_ups.log_interview(
-            card.opportunity_id,
-            at,
-            decision_on=parse_day(decision, now, tz, field="decision_on") if decision else None,
-            with_name=_text(values, "with_name") or None,
-            summary=_text(values, "summary"),
+            subject.opportunity_id,
+            request.at,
+            decision_on=request.decision_on,
+            with_name=request.with_name,
+            summary=request.summary,
         )
         planned = ", ".join(
-            f"{f.kind.value.replace('_', '-')} {short_date(f.due_at, tz)}" for f in result.planned
+            f"{kind_label(f.kind)} {short_date(f.due_at, services.tz)}" for f in result.planned
         )
-        return f"Interview logged at {visible(card.company)}. Planned: {planned or 'nothing'}."
+        return f"Interview logged at {subject.name}. Planned: {planned or 'nothing'}."
 
-    _open(screen, card, "Log interview", fields, apply)
+    _run(host, subject, "log interview", FormDialog("Log interview", fields, read,
+                                                    subject=subject.line), apply)  # fmt: skip
 
 
-def log_reply(screen: MainScreen, card: BoardCard | None) -> None:
+def log_reply(host: Host, subject: Subject | None) -> None:
     """Log that the employer answered (cancels the planned follow-ups)."""
-    if card is None:
+    if subject is None:
         return
-    services = screen.services
+    services = host.services
     fields = (
-        FieldSpec("when", "When", "empty for now, or yesterday 16:00"),
-        FieldSpec("summary", "What they said", "optional"),
-        FieldSpec("by_phone", "They called (not an email)", checkbox=True, value=False),
+        Field("when", "When", "(empty: now) or yesterday 16:00", kind="date"),
+        Field("summary", "They said", "they will decide next week"),
+        Field("by_phone", "They called (not an email)", value=False, kind="check"),
     )
 
-    def apply(values: Values) -> str:
-        when = _text(values, "when")
+    def read(values: Values) -> ReplyRequest:
+        when = text(values, "when")
         at = parse_when(when, services.clock(), services.tz, field="when") if when else None
+        return ReplyRequest(at, bool(values.get("by_phone")), text(values, "summary"))
+
+    def apply(request: ReplyRequest) -> str:
         result = services.follow_ups.log_reply(
-            card.opportunity_id,
-            at=at,
-            by_phone=bool(values.get("by_phone")),
-            summary=_text(values, "summary"),
+            subject.opportunity_id,
+            at=request.at,
+            by_phone=request.by_phone,
+            summary=request.summary,
         )
         count = len(result.skipped)
         cancelled = f"{count} planned follow-up{'s' if count != 1 else ''} cancelled"
-        return f"Reply from {visible(card.company)} logged; {cancelled}."
+        return f"Reply from {subject.name} logged; {cancelled}."
 
-    _open(screen, card, "Log reply", fields, apply)
+    form = FormDialog("Log reply", fields, read, subject=subject.line)
+    _run(host, subject, "log reply", form, apply)
 
 
-def plan_follow_up(screen: MainScreen, card: BoardCard | None) -> None:
-    """Plan a follow-up by hand, showing the pest guard's warning with an override."""
-    if card is None:
+def plan_follow_up(host: Host, subject: Subject | None) -> None:
+    """Plan a follow-up by hand; a too-soon date is answered in the form by the pest guard."""
+    if subject is None:
         return
-    services = screen.services
+    services = host.services
     fields = (
-        FieldSpec("due", "Due", "+7d, friday, 2026-11-27 09:00"),
-        FieldSpec("kind", "Kind", options=KIND_CHOICES, value=FollowUpKind.FOLLOW_UP),
-        FieldSpec("channel", "Channel", options=CHANNEL_CHOICES, value=Channel.EMAIL),
+        Field("due", "Due", "+7d, friday, 2026-11-27 09:00", kind="date"),
+        Field("kind", "Kind", value=FollowUpKind.FOLLOW_UP, kind="select", options=KIND_CHOICES),
+        Field("channel", "Channel", value=Channel.EMAIL, kind="select", options=CHANNEL_CHOICES),
     )
 
-    def apply(values: Values) -> str:
-        due_text = _text(values, "due")
-        due = parse_when(due_text, services.clock(), services.tz, field="due")
-        kind = values.get("kind")
-        channel = values.get("channel")
-        result = services.follow_ups.plan(
-            card.opportunity_id,
+    def read(values: Values) -> PlanRequest:
+        due = parse_when(text(values, "due"), services.clock(), services.tz, field="due")
+        kind, channel = values.get("kind"), values.get("channel")
+        return PlanRequest(
             kind if isinstance(kind, FollowUpKind) else FollowUpKind.FOLLOW_UP,
+            channel if isinstance(channel, Channel) else Channel.EMAIL,
             due,
-            channel=channel if isinstance(channel, Channel) else Channel.EMAIL,
-            force=bool(values.get(OVERRIDE)),
+        )
+
+    def apply(request: PlanRequest) -> str:
+        result = services.follow_ups.plan(
+            subject.opportunity_id,
+            request.kind,
+            request.due_at,
+            channel=request.channel,
+            force=request.force,
         )
         planned = result.follow_up
         return (
-            f"Planned {planned.kind.value.replace('_', '-')} for {visible(card.company)} "
+            f"Planned {kind_label(planned.kind)} for {subject.name} "
             f"on {short_date(planned.due_at, services.tz)}."
         )
 
-    _open(screen, card, "Plan follow-up", fields, apply, guarded=True)
+    check = partial(services.follow_ups.check, subject.opportunity_id)
+    form = PlanDialog("Plan follow-up", fields, read, check, services.tz, subject=subject.line)
+    _run(host, subject, "plan follow-up", form, apply)
+
+
+def mark_done(host: Host, subject: Subject, follow_up: FollowUp) -> None:
+    """Mark a planned follow-up sent now (history is never refused); the cadence re-plans."""
+    services = host.services
+
+    def apply() -> str:
+        result = services.follow_ups.done(follow_up.id, force=True)
+        moved = f"; {len(result.moved)} later step(s) re-planned" if result.moved else ""
+        return f"{kind_label(follow_up.kind).capitalize()} for {subject.name} done{moved}."
+
+    host.change(subject.opportunity_id, f"mark {kind_label(follow_up.kind)} done at "
+                f"{subject.name}", apply)  # fmt: skip
+
+
+def snooze(host: Host, subject: Subject, follow_up: FollowUp, days: int = 1) -> None:
+    """Move a planned follow-up a day later (the steps after it move along)."""
+    services = host.services
+
+    def apply() -> str:
+        result = services.follow_ups.snooze(follow_up.id, days)
+        due = short_date(result.follow_up.due_at, services.tz)
+        return f"{kind_label(follow_up.kind).capitalize()} for {subject.name} now due {due}."
+
+    host.change(subject.opportunity_id, f"snooze {kind_label(follow_up.kind)} at "
+                f"{subject.name}", apply)  # fmt: skip
+
+
+def _run(
+    host: Host, subject: Subject, verb: str, form: FormDialog[R], apply: Callable[[R], str]
+) -> None:
+    """Push `form`; its result (if any) becomes one change on the host."""
+
+    def done(request: R | None) -> None:
+        if request is not None:
+            host.change(subject.opportunity_id, f"{verb} at {visible(subject.company)}",
+                        lambda: apply(request))  # fmt: skip
+
+    host.app.push_screen(form, done)
