@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -104,6 +106,12 @@ class JobhuntApp(App[None]):
                 "\n".join(problems), title="Keymap", severity="warning", markup=False, timeout=10
             )
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed just before a form opened belong to the form, not to nobody."""
+        form = sys.modules.get("jobhunt_tui.ui.screens.form")  # not loaded: no form is open
+        if form is not None:
+            form.hand_over_early_key(self, event)
 
     def _theme_changed(self, theme: Theme) -> None:
         """Save the new theme (in a worker on the main screen)."""

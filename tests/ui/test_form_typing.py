@@ -41,6 +41,19 @@ async def test_a_burst_across_fields_lands_in_the_right_fields(
     assert (stored.company_name, stored.role) == ("Fastco", "Dev")
 
 
+async def test_keys_typed_right_after_a_go_into_the_form(
+    make_app: Make, pipeline: PipelineService
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, "a", *"Quickco", "tab", *"SRE", "enter")  # "c" is a board key too
+        await settle(pilot)
+        assert not isinstance(app.screen, FormDialog)
+    [stored] = pipeline.list()
+    assert (stored.company_name, stored.role) == ("Quickco", "SRE")
+
+
 async def test_a_burst_through_every_contact_field_is_kept_in_order(
     make_app: Make, pipeline: PipelineService
 ) -> None:

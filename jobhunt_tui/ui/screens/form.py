@@ -12,11 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Generic, Literal, TypeVar
 
-from textual import on
-from textual.app import ComposeResult
+from textual import events, on
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
@@ -78,6 +79,9 @@ class FormDialog(ReportsWorkerFailures, ModalScreen[T | None], Generic[T]):
         self.read = read
         self.subject = subject
         self.hint = hint
+        self._early_keys: list[events.Key] = []
+        # Keys stamped before this moment were typed before the form existed (same clock).
+        self.opened_at = Message().time
 
     def compose(self) -> ComposeResult:
         """Subject, one row per field (each with a hidden error line), extras, hint."""
@@ -133,8 +137,26 @@ class FormDialog(ReportsWorkerFailures, ModalScreen[T | None], Generic[T]):
         )
 
     def on_mount(self) -> None:
-        """Start in the first field."""
-        self.query_one(f"#field-{self.fields[0].name}").focus()
+        """Start in the first field, now (not after a refresh), with any keys typed early."""
+        first = self.query_one(f"#field-{self.fields[0].name}")
+        self.set_focus(first)
+        early, self._early_keys = self._early_keys, []
+        for key in early:
+            first.post_message(key)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that reached the form before any field had focus is kept for the first."""
+        if self.focused is None and event.character is not None:
+            event.stop()
+            self.take_key(event)
+
+    def take_key(self, key: events.Key) -> None:
+        """A key typed before this form was on screen (it opened from the key before)."""
+        copy = events.Key(key.key, key.character)
+        if self.is_mounted and self.focused is not None:
+            self.focused.post_message(copy)
+        else:
+            self._early_keys.append(copy)
 
     # Reading and checking
 
@@ -188,3 +210,17 @@ class FormDialog(ReportsWorkerFailures, ModalScreen[T | None], Generic[T]):
 def text(values: Values, name: str) -> str:
     """A text field's value, stripped."""
     return str(values.get(name) or "").strip()
+
+
+def hand_over_early_key(app: App[object], key: events.Key) -> None:
+    """Give `key` to the form on top when it was typed before the form opened.
+
+    Keys are queued on the widget focused when they arrive: the ones typed right after `a`
+    were queued on the board, behind the `a` that opened the form, and reach the app only
+    after it; without this they would be lost.
+    """
+    top = app.screen
+    if isinstance(top, FormDialog) and key.character is not None and key.time < top.opened_at:
+        key.stop()
+        key.prevent_default()
+        top.take_key(key)
