@@ -188,6 +188,42 @@ async def test_follow_ups_are_done_snoozed_and_opened_from_the_detail_view(
     assert drafts and {m.follow_up_id for m in drafts} == {before[1].id}
 
 
+async def test_undoing_the_add_of_the_open_opportunity_goes_back_to_the_board(
+    make_app: Make, pipeline: PipelineService
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("a", *"Hooli", "tab", *"SRE", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("u")
+        await settle(pilot)
+        assert not isinstance(app.screen, DetailScreen)
+        assert "no longer exists" in screen_text(app)
+    assert pipeline.list() == []
+
+
+async def test_a_closed_opportunity_gets_no_interview_dialog(
+    make_app: Make, pipeline: PipelineService
+) -> None:
+    acme = seed(pipeline)["Acme"].id
+    pipeline.move(acme, Stage.REJECTED)
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("c")  # show closed cards
+        await settle(pilot)
+        screen = await open_detail(app, pilot, acme)
+        await pilot.press("i")
+        await settle(pilot)
+        assert app.screen is screen
+        assert "is closed (Rejected)" in screen_text(app)
+    assert pipeline.detail(acme).follow_ups == ()
+
+
 async def test_j_k_g_and_shift_g_scroll_the_detail_page(
     make_app: Make, pipeline: PipelineService
 ) -> None:

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, TypeVar
 import arrow
 
 from jobhunt_tui.domain.dates import parse_day, parse_when
-from jobhunt_tui.domain.localtime import short_date
+from jobhunt_tui.domain.errors import ValidationError
+from jobhunt_tui.domain.localtime import local_date, short_date
 from jobhunt_tui.domain.models import Channel, FollowUp, FollowUpKind
+from jobhunt_tui.domain.stages import is_open
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.ui.screens.dialog import PlanDialog, PlanRequest
 from jobhunt_tui.ui.screens.form import Field, FormDialog, Values, text
@@ -54,8 +56,22 @@ class ReplyRequest:
     summary: str
 
 
+def _plannable(host: Host, subject: Subject | None) -> Subject | None:
+    """The subject, unless it is closed (nothing is planned for a search that is over)."""
+    if subject is not None and not is_open(subject.stage):
+        host.app.notify(
+            f"{subject.name} is closed ({subject.stage.label}): move it back to an open stage "
+            "first.",
+            severity="warning",
+            markup=False,
+        )
+        return None
+    return subject
+
+
 def log_interview(host: Host, subject: Subject | None) -> None:
     """Ask when and with whom, then log the interview and plan its follow-ups."""
+    subject = _plannable(host, subject)
     if subject is None:
         return
     services = host.services
@@ -68,13 +84,13 @@ def log_interview(host: Host, subject: Subject | None) -> None:
 
     def read(values: Values) -> InterviewRequest:
         now, tz = services.clock(), services.tz
+        at = parse_when(text(values, "when"), now, tz, field="when")
         decision = text(values, "decision_on")
-        return InterviewRequest(
-            parse_when(text(values, "when"), now, tz, field="when"),
-            text(values, "with_name") or None,
-            parse_day(decision, now, tz, field="decision_on") if decision else None,
-            text(values, "summary"),
-        )
+        decision_on = parse_day(decision, now, tz, field="decision_on") if decision else None
+        if decision_on is not None and decision_on < local_date(at, tz):
+            raise ValidationError("decision_on", "is before the interview")
+        return InterviewRequest(at, text(values, "with_name") or None, decision_on,
+                                text(values, "summary"))  # fmt: skip
 
     def apply(request: InterviewRequest) -> str:
         result = services.follow_ups.log_interview(
@@ -126,6 +142,7 @@ def log_reply(host: Host, subject: Subject | None) -> None:
 
 def plan_follow_up(host: Host, subject: Subject | None) -> None:
     """Plan a follow-up by hand; a too-soon date is answered in the form by the pest guard."""
+    subject = _plannable(host, subject)
     if subject is None:
         return
     services = host.services
