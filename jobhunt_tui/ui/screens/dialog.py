@@ -100,6 +100,9 @@ class PlanDialog(FormDialog[PlanRequest]):
         choices.highlighted = 0
         choices.add_class("-shown")
         choices.focus()
+        self.query_one(".dialog-hint", Static).update(
+            Content("enter plans on the polite date · ↓ to plan anyway · escape cancels")
+        )
 
     @on(OptionList.OptionSelected, "#guard-choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
