@@ -126,23 +126,10 @@ class PipelineService:
         values = cleaned_fields(data)
         contact_fields = parse_contact(contact) if contact else None
         now = self.clock()
-        if data.stage is not Stage.WISHLIST and data.applied_on is None:
-            values["applied_on"] = date_to_stored(now.date())
         with self.database.writing(f"add {company_name}") as session:
             repo = Repository(session)
             company = repo.company_named(company_name, now)
-            created = repo.add_opportunity(
-                {
-                    **values,
-                    "company_id": company.id,
-                    "created_at": to_stored(now),
-                    "updated_at": to_stored(now),
-                }
-            )
-            if data.stage is not Stage.WISHLIST:
-                repo.add_interaction(
-                    created.id, InteractionKind.APPLIED, Direction.OUT, now, "Applied"
-                )
+            created = _insert(repo, data, values, company.id, now)
             if contact_fields is not None:
                 name, email = contact_fields
                 if repo.contact_named(company.id, name) is None:
@@ -164,12 +151,6 @@ class PipelineService:
             if before.stage is not updated.stage:
                 _record_stage_change(repo, before, updated.stage, now)
             return updated
-
-    def add_with_contact(
-        self, data: OpportunityInput, contact: ContactInput | None = None
-    ) -> Opportunity:
-        """Add an opportunity and (unless blank) one contact at its company, in one change."""
-        return self.save_with_contacts(None, data, () if contact is None else ((None, contact),))
 
     def save_with_contacts(
         self,
@@ -198,7 +179,7 @@ class PipelineService:
             repo = Repository(session)
             company = repo.company_named(company_name, now)
             if opportunity_id is None:
-                saved = self._insert(repo, data, values, company.id, now)
+                saved = _insert(repo, data, values, company.id, now)
             else:
                 before = repo.opportunity(opportunity_id)
                 saved = repo.update_opportunity(
@@ -212,29 +193,6 @@ class PipelineService:
                 elif repo.contact_named(company.id, fields["name"]) is None:
                     repo.add_contact(Contact(id=0, company_id=company.id, **fields))
             return saved
-
-    def _insert(
-        self,
-        repo: Repository,
-        data: OpportunityInput,
-        values: dict[str, object],
-        company_id: int,
-        now: arrow.Arrow,
-    ) -> Opportunity:
-        """Insert a new opportunity (dated as applied unless on the wishlist)."""
-        if data.stage is not Stage.WISHLIST and data.applied_on is None:
-            values = {**values, "applied_on": date_to_stored(now.date())}
-        created = repo.add_opportunity(
-            {
-                **values,
-                "company_id": company_id,
-                "created_at": to_stored(now),
-                "updated_at": to_stored(now),
-            }
-        )
-        if data.stage is not Stage.WISHLIST:
-            repo.add_interaction(created.id, InteractionKind.APPLIED, Direction.OUT, now, "Applied")
-        return created
 
     def move(self, opportunity_id: int, stage: Stage) -> Opportunity:
         """Move to `stage` (any direction); the change is logged on the timeline."""
@@ -302,3 +260,26 @@ def _record_stage_change(
         for follow_up in repo.follow_ups(before.id):
             if follow_up.status is FollowUpStatus.PLANNED:
                 repo.update_follow_up(follow_up.id, {"status": FollowUpStatus.SKIPPED.value})
+
+
+def _insert(
+    repo: Repository,
+    data: OpportunityInput,
+    values: dict[str, object],
+    company_id: int,
+    now: arrow.Arrow,
+) -> Opportunity:
+    """Insert a new opportunity (dated as applied unless on the wishlist)."""
+    if data.stage is not Stage.WISHLIST and data.applied_on is None:
+        values = {**values, "applied_on": date_to_stored(now.date())}
+    created = repo.add_opportunity(
+        {
+            **values,
+            "company_id": company_id,
+            "created_at": to_stored(now),
+            "updated_at": to_stored(now),
+        }
+    )
+    if data.stage is not Stage.WISHLIST:
+        repo.add_interaction(created.id, InteractionKind.APPLIED, Direction.OUT, now, "Applied")
+    return created

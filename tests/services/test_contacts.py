@@ -69,8 +69,10 @@ def test_removing_a_contact_keeps_the_interview_they_were_in(
 def test_add_and_edit_with_contacts_is_one_change_checked_first(
     pipeline: PipelineService,
 ) -> None:
-    saved = pipeline.add_with_contact(
-        OpportunityInput("Hooli", "SRE", stage=Stage.SCREENING), ContactInput("Gavin", "g@h.io")
+    saved = pipeline.save_with_contacts(
+        None,
+        OpportunityInput("Hooli", "SRE", stage=Stage.SCREENING),
+        ((None, ContactInput("Gavin", "g@h.io")), (None, ContactInput(""))),  # blank: skipped
     )
     [gavin] = pipeline.detail(saved.id).contacts
     with pytest.raises(ValidationError):

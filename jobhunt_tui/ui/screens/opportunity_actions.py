@@ -194,7 +194,9 @@ def edit_opportunity(host: Host, current: Opportunity, contacts: tuple[Contact, 
         host.change(
             current.id,
             f"edit {name}",
-            lambda: _saved(pipeline.save_with_contacts(current.id, *_parts(result))),
+            lambda: _saved(
+                pipeline.save_with_contacts(current.id, result.opportunity, result.contacts)
+            ),
         )
 
     form = FormDialog(
@@ -203,12 +205,6 @@ def edit_opportunity(host: Host, current: Opportunity, contacts: tuple[Contact, 
         opportunity_reader(day_parser(host), contacts),
     )
     host.app.push_screen(form, edited)
-
-
-def _parts(
-    result: OpportunityChange,
-) -> tuple[OpportunityInput, tuple[tuple[int | None, ContactInput], ...]]:
-    return result.opportunity, result.contacts
 
 
 def _saved(saved: Opportunity) -> str:
