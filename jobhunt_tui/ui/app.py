@@ -109,9 +109,16 @@ class JobhuntApp(App[None]):
 
     def on_key(self, event: events.Key) -> None:
         """Keys typed just before a form opened belong to the form, not to nobody."""
+        self._hand_over(event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        """So does a paste made just before it opened."""
+        self._hand_over(event)
+
+    def _hand_over(self, event: events.Key | events.Paste) -> None:
         form = sys.modules.get("jobhunt_tui.ui.screens.form")  # not loaded: no form is open
         if form is not None:
-            form.hand_over_early_key(self, event)
+            form.hand_over_early_input(self, event)
 
     def _theme_changed(self, theme: Theme) -> None:
         """Save the new theme (in a worker on the main screen)."""

@@ -94,6 +94,20 @@ async def test_a_paste_with_tabs_fills_the_next_fields(
     assert (stored.company_name, stored.role) == ("Pasteco", "Platform Engineer")
 
 
+async def test_a_paste_right_after_a_goes_into_the_form(
+    make_app: Make, pipeline: PipelineService
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, "a")
+        app.post_message(events.Paste("Rushco\tData Engineer"))
+        burst(app, "enter")
+        await settle(pilot)
+    [stored] = pipeline.list()
+    assert (stored.company_name, stored.role) == ("Rushco", "Data Engineer")
+
+
 async def test_add_starts_in_the_stage_of_the_current_column(
     make_app: Make, pipeline: PipelineService
 ) -> None:

@@ -79,7 +79,7 @@ class FormDialog(ReportsWorkerFailures, ModalScreen[T | None], Generic[T]):
         self.read = read
         self.subject = subject
         self.hint = hint
-        self._early_keys: list[events.Key] = []
+        self._early_input: list[events.Key | events.Paste] = []
         # Keys stamped before this moment were typed before the form existed (same clock).
         self.opened_at = Message().time
 
@@ -140,7 +140,7 @@ class FormDialog(ReportsWorkerFailures, ModalScreen[T | None], Generic[T]):
         """Start in the first field, now (not after a refresh), with any keys typed early."""
         first = self.query_one(f"#field-{self.fields[0].name}")
         self.set_focus(first)
-        early, self._early_keys = self._early_keys, []
+        early, self._early_input = self._early_input, []
         for key in early:
             first.post_message(key)
 
@@ -148,15 +148,19 @@ class FormDialog(ReportsWorkerFailures, ModalScreen[T | None], Generic[T]):
         """A key that reached the form before any field had focus is kept for the first."""
         if self.focused is None and event.character is not None:
             event.stop()
-            self.take_key(event)
+            self.take_input(event)
 
-    def take_key(self, key: events.Key) -> None:
-        """A key typed before this form was on screen (it opened from the key before)."""
-        copy = events.Key(key.key, key.character)
+    def take_input(self, typed: events.Key | events.Paste) -> None:
+        """A key or paste made before this form was on screen (the key before opened it)."""
+        copy = (
+            events.Key(typed.key, typed.character)
+            if isinstance(typed, events.Key)
+            else events.Paste(typed.text)
+        )
         if self.is_mounted and self.focused is not None:
             self.focused.post_message(copy)
         else:
-            self._early_keys.append(copy)
+            self._early_input.append(copy)
 
     # Reading and checking
 
@@ -212,15 +216,18 @@ def text(values: Values, name: str) -> str:
     return str(values.get(name) or "").strip()
 
 
-def hand_over_early_key(app: App[object], key: events.Key) -> None:
-    """Give `key` to the form on top when it was typed before the form opened.
+def hand_over_early_input(app: App[object], typed: events.Key | events.Paste) -> None:
+    """Give a key or paste to the form on top when it was made before the form opened.
 
-    Keys are queued on the widget focused when they arrive: the ones typed right after `a`
-    were queued on the board, behind the `a` that opened the form, and reach the app only
-    after it; without this they would be lost.
+    Input is queued on the widget focused when it arrives: keys typed right after `a` were
+    queued on the board, behind the `a` that opened the form, and reach the app only after
+    it; without this they would be lost.
     """
     top = app.screen
-    if isinstance(top, FormDialog) and key.character is not None and key.time < top.opened_at:
-        key.stop()
-        key.prevent_default()
-        top.take_key(key)
+    if not isinstance(top, FormDialog) or typed.time >= top.opened_at:
+        return
+    if isinstance(typed, events.Key) and typed.character is None:
+        return
+    typed.stop()
+    typed.prevent_default()
+    top.take_input(typed)
