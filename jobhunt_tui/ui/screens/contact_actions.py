@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from jobhunt_tui.domain.models import Contact, Stage
+from jobhunt_tui.domain.models import Contact, Interaction, Stage
 from jobhunt_tui.domain.text import NOTE_MAX, clean_required, visible
 from jobhunt_tui.services.contacts import ContactInput
-from jobhunt_tui.ui.display import literal
+from jobhunt_tui.ui.display import fit, literal
 from jobhunt_tui.ui.screens.close import ChoiceDialog, close_dialog
 from jobhunt_tui.ui.screens.form import Field, FormDialog, Values, text
 from jobhunt_tui.ui.screens.opportunity_actions import contact_fields, read_contact
@@ -37,15 +37,16 @@ def add_note(host: Host, subject: Subject | None) -> None:
             host.change(
                 subject.opportunity_id,
                 f"note on {subject.name}",
-                lambda: _noted(pipeline.note(subject.opportunity_id, note).summary, subject),
+                lambda: _noted(pipeline.note(subject.opportunity_id, note), subject),
             )
 
     fields = (Field("note", "Note", "recruiter called, salary range confirmed"),)
     host.app.push_screen(FormDialog("Add note", fields, read, subject=subject.line), done)
 
 
-def _noted(summary: str, subject: Subject) -> str:
-    return f"Note added to {subject.name}."
+def _noted(note: Interaction, subject: Subject) -> str:
+    """The toast after a note: what was added, where (shortened to one line)."""
+    return f"Note added to {subject.name}: {fit(visible(note.summary), 40)}"
 
 
 def add_contact(host: Host, subject: Subject) -> None:

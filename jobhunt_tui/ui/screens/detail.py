@@ -168,7 +168,7 @@ class DetailScreen(ReportsWorkerFailures, Screen[None]):
         self.query_one("#contacts-heading", Static).update(
             Content.assemble(
                 heading(f"Contacts ({len(detail.contacts)})"),
-                ("   c add · enter edit · delete remove", "$text-muted"),
+                ("   c add · in the list: enter edit, delete remove", "$text-muted"),
             )
         )
         self._fill(
@@ -179,7 +179,7 @@ class DetailScreen(ReportsWorkerFailures, Screen[None]):
         self.query_one("#follow-ups-heading", Static).update(
             Content.assemble(
                 heading(f"Follow-ups ({len(detail.follow_ups)})"),
-                ("   space done · s snooze · d draft", "$text-muted"),
+                ("   in the list: space done, s snooze, d draft", "$text-muted"),
             )
         )
         self._fill(
