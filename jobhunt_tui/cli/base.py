@@ -10,7 +10,11 @@ from typing import Any
 
 import click
 
-from jobhunt_tui.cli.launch import clock_from_environment, open_with_backup_offer
+from jobhunt_tui.cli.launch import (
+    clock_from_environment,
+    open_with_backup_offer,
+    refuse_without_terminal,
+)
 from jobhunt_tui.domain.clock import Clock
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.text import visible
@@ -144,6 +148,7 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 
 def open_app(state: CliState) -> None:
     """Open the Textual app; imported here so other commands never load Textual."""
+    refuse_without_terminal()
     try:
         from jobhunt_tui.ui.app import run_app
     except ImportError:

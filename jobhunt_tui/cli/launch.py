@@ -50,6 +50,22 @@ def app_launch(args: list[str]) -> AppLaunch | None:
     return None
 
 
+NO_TERMINAL = (
+    "jobhunt: the app needs a terminal (stdin and stdout are not one); run it in a terminal, "
+    "or use the command line: jobhunt --help"
+)
+
+
+def refuse_without_terminal() -> None:
+    """Exit with status 2 and one line when stdin or stdout is not a terminal.
+
+    Without one the app cannot read keys and would spin writing escape codes into a file.
+    """
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(NO_TERMINAL, file=sys.stderr)
+        sys.exit(2)
+
+
 def open_with_backup_offer(path: Path | None) -> Database:
     """Open the database; a refused file's message says how to restore the newest good
     backup, when there is one."""
@@ -68,11 +84,12 @@ def open_with_backup_offer(path: Path | None) -> Database:
 
 
 def open_app_directly(launch: AppLaunch) -> None:
-    """Open the app; a refused file is one line on stderr and exit status 2."""
+    """Open the app; a refused file (or no terminal) is one line on stderr and exit status 2."""
     from jobhunt_tui.storage.failures import explain
 
     try:
         database = open_with_backup_offer(launch.db_path)
+        refuse_without_terminal()
         from jobhunt_tui.ui.app import run_app
 
         run_app(database, clock_from_environment())

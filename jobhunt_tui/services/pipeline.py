@@ -38,6 +38,7 @@ from jobhunt_tui.storage import reader
 from jobhunt_tui.storage.database import Database
 
 if TYPE_CHECKING:
+    from jobhunt_tui.services.contacts import ContactInput
     from jobhunt_tui.storage.repository import Repository
 
 
@@ -145,26 +146,10 @@ class PipelineService:
         contact_fields = parse_contact(contact) if contact else None
         now = self.clock()
         check_dates(data, now, self.tz)
-        applied_on = data.applied_on
-        if data.stage is not Stage.WISHLIST and applied_on is None:
-            applied_on = local_date(now, self.tz)
-            values["applied_on"] = date_to_stored(applied_on)
         with self.database.writing(f"add {company_name}") as session:
             repo = Repository(session)
             company = repo.company_named(company_name, now)
-            created = repo.add_opportunity(
-                {
-                    **values,
-                    "company_id": company.id,
-                    "created_at": to_stored(now),
-                    "updated_at": to_stored(now),
-                }
-            )
-            if data.stage is not Stage.WISHLIST and applied_on is not None:
-                when = application_time(applied_on, now, self.tz)
-                repo.add_interaction(
-                    created.id, InteractionKind.APPLIED, Direction.OUT, when, "Applied"
-                )
+            created = _insert(repo, data, values, company.id, now, self.tz)
             if contact_fields is not None:
                 name, email = contact_fields
                 if repo.contact_named(company.id, name) is None:
@@ -181,15 +166,47 @@ class PipelineService:
         check_dates(data, now, self.tz)
         with self.database.writing(f"edit {company_name}") as session:
             repo = Repository(session)
-            before = repo.opportunity(opportunity_id)
             values["company_id"] = repo.company_named(company_name, now).id
-            updated = repo.update_opportunity(opportunity_id, values, now)
-            if before.stage is not updated.stage:
-                _record_stage_change(repo, before, updated, now, self.tz)
-            redated = updated.applied_on is not None and updated.applied_on != before.applied_on
-            if redated and before.stage is not Stage.WISHLIST:
-                _redate_application(repo, updated, now, self.tz)
-            return updated
+            return _update(repo, opportunity_id, values, now, self.tz)
+
+    def save_with_contacts(
+        self,
+        opportunity_id: int | None,
+        data: OpportunityInput,
+        contacts: tuple[tuple[int | None, ContactInput], ...],
+    ) -> Opportunity:
+        """Add (id None) or edit an opportunity and its contacts, in one transaction.
+
+        `contacts` pairs a contact id (None: new) with what the form holds for it; a blank
+        new contact is skipped. Everything is checked before anything is written.
+        """
+        from jobhunt_tui.services.contacts import contact_values
+        from jobhunt_tui.storage.repository import Repository
+
+        company_name = clean_required(data.company, "company", NAME_MAX)
+        values = cleaned_fields(data)
+        checked = [
+            (contact_id, contact_values(typed))
+            for contact_id, typed in contacts
+            if contact_id is not None or not typed.blank
+        ]
+        now = self.clock()
+        check_dates(data, now, self.tz)
+        verb = "add" if opportunity_id is None else "edit"
+        with self.database.writing(f"{verb} {company_name}") as session:
+            repo = Repository(session)
+            company = repo.company_named(company_name, now)
+            if opportunity_id is None:
+                saved = _insert(repo, data, values, company.id, now, self.tz)
+            else:
+                values = {**values, "company_id": company.id}
+                saved = _update(repo, opportunity_id, values, now, self.tz)
+            for contact_id, fields in checked:
+                if contact_id is not None:
+                    repo.update_contact(contact_id, fields)
+                elif repo.contact_named(company.id, fields["name"]) is None:
+                    repo.add_contact(Contact(id=0, company_id=company.id, **fields))
+            return saved
 
     def move(self, opportunity_id: int, stage: Stage) -> Opportunity:
         """Move to `stage` (any direction); the change is logged on the timeline."""
@@ -295,3 +312,50 @@ def _redate_application(repo: Repository, after: Opportunity, now: arrow.Arrow, 
             when = application_time(after.applied_on, now, tz)
             repo.update_interaction(entry.id, {"occurred_at": to_stored(when)})
             return
+
+
+def _insert(
+    repo: Repository,
+    data: OpportunityInput,
+    values: dict[str, object],
+    company_id: int,
+    now: arrow.Arrow,
+    tz: Zone,
+) -> Opportunity:
+    """Insert a new opportunity; unless on the wishlist it is an application, dated on the
+    day the user applied (today when not given)."""
+    applied_on = data.applied_on
+    if data.stage is not Stage.WISHLIST and applied_on is None:
+        applied_on = local_date(now, tz)
+        values = {**values, "applied_on": date_to_stored(applied_on)}
+    created = repo.add_opportunity(
+        {
+            **values,
+            "company_id": company_id,
+            "created_at": to_stored(now),
+            "updated_at": to_stored(now),
+        }
+    )
+    if data.stage is not Stage.WISHLIST and applied_on is not None:
+        when = application_time(applied_on, now, tz)
+        repo.add_interaction(created.id, InteractionKind.APPLIED, Direction.OUT, when, "Applied")
+    return created
+
+
+def _update(
+    repo: Repository,
+    opportunity_id: int,
+    values: dict[str, object],
+    now: arrow.Arrow,
+    tz: Zone,
+) -> Opportunity:
+    """Replace an opportunity's fields; a stage change is logged like a move, and a new
+    applied-on date re-dates the application."""
+    before = repo.opportunity(opportunity_id)
+    updated = repo.update_opportunity(opportunity_id, values, now)
+    if before.stage is not updated.stage:
+        _record_stage_change(repo, before, updated, now, tz)
+    redated = updated.applied_on is not None and updated.applied_on != before.applied_on
+    if redated and before.stage is not Stage.WISHLIST:
+        _redate_application(repo, updated, now, tz)
+    return updated

@@ -60,6 +60,32 @@ class Repository:
         self.session.flush()
         return convert.contact(row.model_dump())
 
+    def contact(self, contact_id: int) -> Contact:
+        """One contact, read inside this transaction (NotFoundError if missing)."""
+        return convert.contact(self._contact_row(contact_id).model_dump())
+
+    def update_contact(self, contact_id: int, values: dict[str, Any]) -> Contact:
+        """Change a contact's stored name, email, phone or title."""
+        row = self._contact_row(contact_id)
+        for key, value in values.items():
+            if key not in {"name", "email", "phone", "title", "notes"}:
+                raise ValidationError(key, "is not a field of a contact")
+            setattr(row, key, value)
+        self.session.add(row)
+        self.session.flush()
+        return convert.contact(row.model_dump())
+
+    def delete_contact(self, contact_id: int) -> None:
+        """Remove a contact (the timeline keeps its entries, unlinked: ON DELETE SET NULL)."""
+        self.session.delete(self._contact_row(contact_id))
+        self.session.flush()
+
+    def _contact_row(self, contact_id: int) -> ContactRow:
+        row = self.session.get(ContactRow, contact_id)
+        if row is None:
+            raise NotFoundError(f"no contact with id {contact_id}")
+        return row
+
     def contact_named(self, company_id: int, name: str) -> Contact | None:
         """The contact at a company with this name (any case), if there is one."""
         rows = self.session.exec(

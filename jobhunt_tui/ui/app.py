@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -41,6 +43,7 @@ def providers() -> tuple[Callable[[], type[Provider]], ...]:
     return tuple(
         load(name)
         for name in (
+            "KeyCommands",
             "OpportunityCommands",
             "StageCommands",
             "ExportCommands",
@@ -94,10 +97,18 @@ class JobhuntApp(App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         loaded = load_keymap(self.keymap_path)
+        problems = [loaded.problem] if loaded.problem else []
         if loaded.keys:
-            self.set_keymap(loaded.keys)
-        if loaded.problem:
-            self.notify(loaded.problem, title="Keymap", severity="warning", markup=False)
+            from jobhunt_tui.ui.keymap import check_keymap
+            from jobhunt_tui.ui.keymap_scopes import binding_scopes
+
+            checked = check_keymap(loaded.keys, binding_scopes(type(self)))
+            self.set_keymap(checked.keys)
+            problems += [checked.problem] if checked.problem else []
+        if problems:
+            self.notify(
+                "\n".join(problems), title="Keymap", severity="warning", markup=False, timeout=10
+            )
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         for notice in self.services.database.notices:  # e.g. a 0644 file made private
             self.notify(notice, title="Data file", markup=False, timeout=10)
@@ -144,6 +155,19 @@ class JobhuntApp(App[None]):
     async def action_quit(self) -> None:
         """Save the open draft, then quit."""
         self.save_and_exit()
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed just before a form opened belong to the form, not to nobody."""
+        self._hand_over(event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        """So does a paste made just before it opened."""
+        self._hand_over(event)
+
+    def _hand_over(self, event: events.Key | events.Paste) -> None:
+        form = sys.modules.get("jobhunt_tui.ui.screens.form")  # not loaded: no form is open
+        if form is not None:
+            form.hand_over_early_input(self, event)
 
     def _theme_changed(self, theme: Theme) -> None:
         """Save the new theme (in a worker on the main screen)."""

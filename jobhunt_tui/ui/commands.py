@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.dom import DOMNode
 
 from jobhunt_tui.domain.board import BoardCard
 from jobhunt_tui.domain.stages import CLOSED_STAGES, OPEN_STAGES
@@ -121,9 +122,13 @@ class StageCommands(Provider):
 
 
 class ExportCommands(Provider):
-    """Export the data as CSV or JSON into the current folder."""
+    """Export the follow-ups as .ics, or the data as CSV or JSON, into the current folder."""
 
-    FORMATS = (("csv", "Export CSV"), ("json", "Export JSON"))
+    FORMATS = (
+        ("ics", "Export calendar (.ics)"),
+        ("csv", "Export CSV"),
+        ("json", "Export JSON"),
+    )
 
     async def discover(self) -> Hits:
         """Both formats."""
@@ -151,6 +156,57 @@ class ExportCommands(Provider):
                     text=text,
                     help="into this folder",
                 )
+
+
+SKIPPED_ACTIONS = ("cursor_", "page", "scroll_", "command_palette", "previous_pane")
+"""Movement keys and the palette itself are not worth a palette entry."""
+
+
+def _key_actions(provider: Provider) -> list[tuple[str, Callable[[], object], str]]:
+    """(what it does, run it, its key) for every remappable action of the screen below."""
+    from jobhunt_tui.ui.keymap_scopes import bindings_of
+    from jobhunt_tui.ui.screens.detail import DetailScreen
+    from jobhunt_tui.ui.screens.main import MainScreen
+
+    screen = provider.screen
+    nodes: list[DOMNode] = []
+    if isinstance(screen, MainScreen):
+        nodes = [screen.board, screen]
+    elif isinstance(screen, DetailScreen):
+        nodes = [screen]
+    nodes.append(provider.app)
+    found: dict[str, tuple[str, Callable[[], object], str]] = {}
+    for node in nodes:
+        for binding in bindings_of(type(node)):
+            if not binding.id or binding.id in found or _skipped(binding.action):
+                continue
+            text = binding.tooltip or binding.description
+            run = partial(node.run_action, binding.action)
+            found[binding.id] = (text, run, provider.app.get_key_display(binding))
+    return list(found.values())
+
+
+def _skipped(action: str) -> bool:
+    name = action.removeprefix("screen.").removeprefix("app.")
+    return name.startswith(SKIPPED_ACTIONS)
+
+
+class KeyCommands(Provider):
+    """Every action of the keymap (add, interview, undo, filter…), with its key."""
+
+    async def discover(self) -> Hits:
+        """All of them, as the keymap orders them."""
+        for text, command, key in _key_actions(self):
+            yield DiscoveryHit(Content(text), command, text=text, help=f"key: {key}")
+
+    async def search(self, query: str) -> Hits:
+        """Actions matching the query."""
+        matcher = self.matcher(query)
+        for text, command, key in _key_actions(self):
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, literal_hit_text(matcher, text), command, text=text,
+                          help=f"key: {key}")  # fmt: skip
 
 
 class ThemeCommands(Provider):

@@ -13,6 +13,7 @@ from jobhunt_tui.services.board import BoardService
 from jobhunt_tui.services.history import History, new_app_writer
 
 if TYPE_CHECKING:
+    from jobhunt_tui.services.contacts import ContactService
     from jobhunt_tui.services.drafts import DraftService
     from jobhunt_tui.services.followups import FollowUpService
     from jobhunt_tui.services.live import LiveFeed
@@ -79,3 +80,10 @@ class Services:
         from jobhunt_tui.services.drafts import DraftService
 
         return DraftService(self.database, self.clock, self.tz)
+
+    @cached_property
+    def contacts(self) -> ContactService:
+        """The people at an opportunity's company."""
+        from jobhunt_tui.services.contacts import ContactService
+
+        return ContactService(self.database)

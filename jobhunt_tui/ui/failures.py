@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App
 from textual.worker import Worker, WorkerState
 
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.services.failures import storage_failure
+
+
+def failure_text(error: BaseException, database_path: Path | None = None) -> str | None:
+    """What to tell the user about a change that failed: the user's to fix (JobhuntError) or
+    the data file's (busy, full, read-only), in words; None for a bug."""
+    if isinstance(error, JobhuntError):
+        return visible(str(error))
+    reason = storage_failure(error, database_path)
+    return None if reason is None else visible(reason)
 
 
 def report_failure(app: App[object], error: BaseException) -> None:

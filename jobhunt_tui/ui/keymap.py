@@ -3,16 +3,21 @@
     # ~/.config/jobhunt/keymap.toml
     [keymap]
     "board.move_right" = "L,ctrl+right"
-    "app.undo" = "ctrl+z"
+    "main.undo" = "u,ctrl+z"
 
-Every binding id is listed on the help screen (`?`).
+Every binding id is listed on the help screen (`?`). An id that does not exist, or a key the
+file gives to a binding while another binding of the same place keeps it, is reported in one
+message; every other entry is applied.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from textual.binding import Binding
 
 KEYMAP_FILE = "keymap.toml"
 
@@ -56,3 +61,48 @@ def load_keymap(path: Path | None = None) -> LoadedKeymap:
     skipped = sorted(str(k) for k, v in table.items() if not (isinstance(v, str) and v.strip()))
     problem = f"{target}: ignored entries without keys: {', '.join(skipped)}" if skipped else ""
     return LoadedKeymap(keys=keys, problem=problem)
+
+
+@dataclass(frozen=True)
+class CheckedKeymap:
+    """The entries that can be applied, and one line naming those that cannot."""
+
+    keys: dict[str, str]
+    problem: str = ""
+
+
+def _split_keys(keys: str) -> list[str]:
+    return [key.strip() for key in keys.split(",") if key.strip()]
+
+
+def check_keymap(keys: dict[str, str], scopes: Sequence[Iterable[Binding]]) -> CheckedKeymap:
+    """Keep the entries whose id exists and whose keys are free where the binding lives.
+
+    `scopes` are the groups of bindings active together (the app's, a screen's and its
+    focused widget's). A key is "taken twice" when, after remapping, two ids of one scope
+    answer to it and at least one of them got it from the file.
+    """
+    scopes = [list(scope) for scope in scopes]
+    known = {b.id for scope in scopes for b in scope if b.id}
+    unknown = sorted(binding_id for binding_id in keys if binding_id not in known)
+    clashes: dict[str, set[str]] = {}
+    for scope in scopes:
+        owners: dict[str, set[str]] = {}
+        for binding in scope:
+            if not binding.id:
+                continue
+            remapped = binding.id in keys
+            for key in _split_keys(keys[binding.id]) if remapped else _split_keys(binding.key):
+                owners.setdefault(key, set()).add(binding.id)
+        for key, ids in owners.items():
+            if len(ids) > 1 and ids & keys.keys():
+                clashes.setdefault(key, set()).update(ids)
+    refused = set(unknown) | {i for ids in clashes.values() for i in ids if i in keys}
+    parts = []
+    if unknown:
+        parts.append(f"unknown id{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}")
+    for key, ids in sorted(clashes.items()):
+        parts.append(f"{key} bound twice ({', '.join(sorted(ids))})")
+    applied = {k: v for k, v in keys.items() if k not in refused}
+    problem = "Keymap not applied for " + "; ".join(parts) + "." if parts else ""
+    return CheckedKeymap(applied, problem)

@@ -48,3 +48,28 @@ def test_a_refused_file_is_one_line_and_status_2_without_click(tmp_path: Path) -
     ]
     assert result.stdout.strip() == ""
     assert not_ours.read_text(encoding="utf-8") == "hello"
+
+
+@pytest.mark.parametrize("args", [[], ["demo"]])
+def test_without_a_terminal_the_app_refuses_to_start(tmp_path: Path, args: list[str]) -> None:
+    log = tmp_path / "log"
+    script = (
+        "import sys\n"
+        "from jobhunt_tui.cli import main\n"
+        f"sys.argv = ['jobhunt', '--db', {str(tmp_path / 'j.db')!r}, *{args!r}]\n"
+        "main()\n"
+    )
+    with open(log, "wb") as out:
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=30,
+        )
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("jobhunt: the app needs a terminal")
+    assert "jobhunt --help" in line
+    assert b"\x1b" not in log.read_bytes()  # no escape codes written into the file

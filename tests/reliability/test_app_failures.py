@@ -16,7 +16,7 @@ from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
 from jobhunt_tui.storage import connection
 from jobhunt_tui.storage.database import Database
 from jobhunt_tui.ui.app import JobhuntApp
-from jobhunt_tui.ui.screens.form import OpportunityForm
+from jobhunt_tui.ui.screens.form import FormDialog
 from jobhunt_tui.ui.widgets.board import Board
 from tests.ui.helpers import screen_text, settle
 
@@ -87,12 +87,12 @@ async def test_a_form_whose_save_fails_stays_open_with_what_was_typed(
             await _settle_through_failures(pilot)
             await pilot.pause(0.1)
             shown = screen_text(app)
-            assert isinstance(app.screen, OpportunityForm)
+            assert isinstance(app.screen, FormDialog)
             assert app.screen.query_one("#field-company").value == "Globex"  # type: ignore[attr-defined]
             assert app.screen.query_one("#field-role").value == "Site Reliability"  # type: ignore[attr-defined]
         assert "The data file is busy" in shown
         _no_sql(shown)
         await pilot.press("enter")  # the lock is gone: the same typed values save
         await settle(pilot)
-        assert not isinstance(app.screen, OpportunityForm)
+        assert not isinstance(app.screen, FormDialog)
     assert [item.company_name for item in pipeline.list()] == ["Globex"]

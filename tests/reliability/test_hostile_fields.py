@@ -9,7 +9,7 @@ from textual.app import App, ComposeResult
 from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
 from jobhunt_tui.storage.database import Database
 from jobhunt_tui.ui.app import JobhuntApp
-from jobhunt_tui.ui.screens.form import OpportunityForm
+from jobhunt_tui.ui.screens.form import FormDialog
 from jobhunt_tui.ui.widgets.board import Board
 from jobhunt_tui.ui.widgets.inputs import TextBox, TextInput
 from tests.ui.helpers import screen_text, settle
@@ -33,7 +33,7 @@ async def test_the_edit_form_shows_stored_escape_codes_as_symbols(
         app.screen.query_one(Board).select(created.id)
         await pilot.press("e")
         await settle(pilot)
-        assert isinstance(app.screen, OpportunityForm)
+        assert isinstance(app.screen, FormDialog)
         values = [field.value for field in app.screen.query(TextInput)]
         shown = screen_text(app)
         svg = app.export_screenshot()

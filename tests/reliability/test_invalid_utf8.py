@@ -11,7 +11,7 @@ import pytest
 from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
 from jobhunt_tui.storage.database import Database
 from jobhunt_tui.ui.app import JobhuntApp
-from jobhunt_tui.ui.screens.form import OpportunityForm
+from jobhunt_tui.ui.screens.form import FormDialog
 from jobhunt_tui.ui.widgets.board import Board
 from tests.cli.helpers import run_cli
 from tests.ui.helpers import screen_text, settle
@@ -59,7 +59,7 @@ async def test_the_app_starts_shows_it_and_lets_the_user_fix_it(
         app.screen.query_one(Board).select(opportunity_id)
         await pilot.press("e")
         await settle(pilot)
-        assert isinstance(app.screen, OpportunityForm)
+        assert isinstance(app.screen, FormDialog)
         company = app.screen.query_one("#field-company")
         assert company.value == "A\ufffdB"  # type: ignore[attr-defined]
         company.value = "Acme Fixed"  # type: ignore[attr-defined]

@@ -12,8 +12,7 @@ from textual.widgets import Static
 from jobhunt_tui.domain.models import FollowUpKind, InteractionKind
 from jobhunt_tui.services.pipeline import PipelineService
 from jobhunt_tui.ui.app import JobhuntApp
-from jobhunt_tui.ui.screens.dialog import FieldDialog
-from jobhunt_tui.ui.screens.form import OpportunityForm
+from jobhunt_tui.ui.screens.form import FormDialog
 from jobhunt_tui.ui.widgets.board import Board
 from tests.ui.helpers import screen_text, seed, settle
 
@@ -33,7 +32,7 @@ async def test_the_interview_date_shows_what_it_resolves_to_as_you_type(
         app.screen.query_one(Board).select(acme)
         await pilot.press("i")
         await settle(pilot)
-        assert isinstance(app.screen, FieldDialog)
+        assert isinstance(app.screen, FormDialog)
         await pilot.press(*"friday")
         assert _preview(app, "when") == "→ Fri 27 Nov 2026 09:00"  # the coming Friday
         await pilot.press(*" 14:00")
@@ -47,7 +46,7 @@ async def test_the_interview_date_shows_what_it_resolves_to_as_you_type(
             await pilot.press("backspace")
         await pilot.press("enter")
         await settle(pilot)
-        assert not isinstance(app.screen, FieldDialog)
+        assert not isinstance(app.screen, FormDialog)
     [interview] = [
         i for i in pipeline.detail(acme).interactions if i.kind is InteractionKind.INTERVIEW
     ]
@@ -93,7 +92,7 @@ async def test_the_form_shows_applied_on_looking_back_and_decision_looking_ahead
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
-        assert isinstance(app.screen, OpportunityForm)
+        assert isinstance(app.screen, FormDialog)
         app.screen.query_one("#field-applied_on").focus()
         await pilot.press(*"monday")
         assert _preview(app, "applied_on") == "→ Mon 16 Nov 2026"

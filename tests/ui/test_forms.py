@@ -7,7 +7,7 @@ from collections.abc import Callable
 from jobhunt_tui.domain.models import Stage
 from jobhunt_tui.services.pipeline import PipelineService
 from jobhunt_tui.ui.app import JobhuntApp
-from jobhunt_tui.ui.screens.form import OpportunityForm
+from jobhunt_tui.ui.screens.form import FormDialog
 from jobhunt_tui.ui.widgets.board import Board
 from tests.ui.helpers import screen_text, seed, settle
 
@@ -20,7 +20,7 @@ async def test_a_adds_an_opportunity_and_shows_its_card(
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
-        assert isinstance(app.screen, OpportunityForm)
+        assert isinstance(app.screen, FormDialog)
         await pilot.press(*"Hooli")
         await pilot.press("tab", *"Staff Engineer", "enter")
         await settle(pilot)
@@ -31,7 +31,7 @@ async def test_a_adds_an_opportunity_and_shows_its_card(
     assert (stored.company_name, stored.role, stored.stage) == (
         "Hooli",
         "Staff Engineer",
-        Stage.APPLIED,
+        Stage.WISHLIST,  # the empty board's current column is the first one
     )
     assert "Hooli" in text and "Staff Engineer" in text
     assert "Welcome" not in text
@@ -45,14 +45,14 @@ async def test_a_missing_role_is_reported_next_to_the_field(
         await settle(pilot)
         await pilot.press("a", *"Hooli", "enter")
         await settle(pilot)
-        assert isinstance(app.screen, OpportunityForm)
+        assert isinstance(app.screen, FormDialog)
         text = screen_text(app)
         lines = text.splitlines()
         role_line = next(i for i, line in enumerate(lines) if "Role" in line)
         assert "role must not be empty" in lines[role_line + 1]
         await pilot.press("escape")
         await settle(pilot)
-        assert not isinstance(app.screen, OpportunityForm)
+        assert not isinstance(app.screen, FormDialog)
     assert pipeline.list() == []
 
 
@@ -81,7 +81,7 @@ async def test_e_edits_the_selected_opportunity(
         await pilot.press("e")
         await settle(pilot)
         form = app.screen
-        assert isinstance(form, OpportunityForm)
+        assert isinstance(form, FormDialog)
         role = form.query_one("#field-role")
         assert role.value == "Backend Engineer"  # type: ignore[attr-defined]
         role.value = "Principal Engineer"  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""Snapshots (pytest-textual-snapshot) of the board, the detail screen and the help screen.
+"""Snapshots (pytest-textual-snapshot) of the board (detail and help: test_workspace_snapshots).
 
 Demo data at a fixed clock in UTC, cursor blink off. Regenerate after a deliberate change with
 `pytest tests/ui/test_snapshots.py --snapshot-update`, then look at the SVGs.
@@ -48,11 +48,3 @@ def test_board_at_80x24(snap_compare: SnapCompare, demo_app: JobhuntApp) -> None
 
 def test_board_at_160x48(snap_compare: SnapCompare, demo_app: JobhuntApp) -> None:
     assert snap_compare(demo_app, terminal_size=(160, 48), run_before=keys("l", "l", "l", "j"))
-
-
-def test_detail_screen(snap_compare: SnapCompare, demo_app: JobhuntApp) -> None:
-    assert snap_compare(demo_app, terminal_size=(100, 40), run_before=keys("l", "l", "l", "enter"))
-
-
-def test_help_screen(snap_compare: SnapCompare, demo_app: JobhuntApp) -> None:
-    assert snap_compare(demo_app, terminal_size=(120, 40), run_before=keys("question_mark"))

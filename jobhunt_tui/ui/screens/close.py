@@ -1,4 +1,7 @@
-"""Closing an opportunity: choose the outcome (accepted, rejected, withdrawn)."""
+"""A short list of choices in a dialog (close an opportunity, confirm a removal).
+
+It returns the chosen option's id, or None on escape; the caller runs the change.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from jobhunt_tui.domain.board import BoardCard
 from jobhunt_tui.domain.models import Stage
 from jobhunt_tui.domain.stages import CLOSED_STAGES
-from jobhunt_tui.ui.display import literal
 
 OUTCOME_HELP = {
     Stage.ACCEPTED: "you took the offer",
@@ -25,45 +26,46 @@ OUTCOME_HELP = {
 }
 
 
-class CloseDialog(ModalScreen[Stage | None]):
-    """Pick how the opportunity ended; enter closes it, escape cancels."""
+class ChoiceDialog(ModalScreen[str | None]):
+    """Pick one of a few options; enter takes the highlighted one, escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="close.cancel", tooltip="Keep it open"),
+        Binding("escape", "cancel", "Cancel", id="choice.cancel", tooltip="Change nothing"),
     ]
 
-    def __init__(self, card: BoardCard) -> None:
+    def __init__(
+        self, title: str, subject: Content, choices: list[tuple[str, Content]], hint: str
+    ) -> None:
         super().__init__(classes="dialog-screen")
-        self.card = card
+        self.title_text = title
+        self.subject = subject
+        self.choices = choices
+        self.hint = hint
 
     def compose(self) -> ComposeResult:
-        """The opportunity's name and the three outcomes."""
-        with Vertical(classes="dialog", id="close-dialog") as dialog:
-            dialog.border_title = "Close opportunity"
-            yield Static(
-                Content.assemble(
-                    literal(self.card.company, "bold"), " · ", literal(self.card.role)
-                ),
-                classes="dialog-subject",
-            )
+        """The subject line and the options."""
+        with Vertical(classes="dialog", id="choice-dialog") as dialog:
+            dialog.border_title = self.title_text
+            yield Static(self.subject, classes="dialog-subject")
             yield OptionList(
-                *(
-                    Option(
-                        Content.assemble((stage.label, "bold"), f"  {OUTCOME_HELP[stage]}"),
-                        id=stage.value,
-                    )
-                    for stage in CLOSED_STAGES
-                ),
-                id="outcomes",
+                *(Option(prompt, id=key) for key, prompt in self.choices), id="choices"
             )
-            yield Static(Content("enter closes · escape cancels"), classes="dialog-hint")
+            yield Static(Content(self.hint), classes="dialog-hint")
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        """Close with the chosen outcome."""
-        assert event.option.id is not None
-        self.dismiss(Stage(event.option.id))
+        """Close with the chosen option's id."""
+        self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
-        """Keep the opportunity open."""
+        """Close without a choice."""
         self.dismiss(None)
+
+
+def close_dialog(subject: Content) -> ChoiceDialog:
+    """Accepted, rejected or withdrawn; the result is the stage's value."""
+    choices = [
+        (stage.value, Content.assemble((stage.label, "bold"), f"  {OUTCOME_HELP[stage]}"))
+        for stage in CLOSED_STAGES
+    ]
+    return ChoiceDialog("Close opportunity", subject, choices, "enter closes · escape cancels")

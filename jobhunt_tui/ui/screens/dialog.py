@@ -1,179 +1,116 @@
-"""A small modal form: labelled fields, an error line under each, save in a worker.
+"""Plan a follow-up by hand, with the pest guard's question asked inside the form.
 
-The follow-up dialogs (interview, reply, plan) are built from it. `save` runs off the UI
-thread; a ValidationError goes under its field, a pest-guard refusal is shown in the dialog
-with an explicit override, and success closes the dialog with a note for the board.
+When the date is too soon after the last unanswered touch, the form shows why and offers two
+choices: "Plan on <the earliest polite date>" (highlighted: enter takes it) and "Plan anyway"
+(explicit). The guard is asked through a read-only callable; the form itself writes nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import ClassVar
+from dataclasses import dataclass, replace
 
+import arrow
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
-from jobhunt_tui.domain.errors import PestGuardError, ValidationError
+from jobhunt_tui.domain.localtime import Zone, short_date
+from jobhunt_tui.domain.models import Channel, FollowUpKind
+from jobhunt_tui.domain.pest_guard import GuardResult
 from jobhunt_tui.ui.display import literal
-from jobhunt_tui.ui.failures import ReportsWorkerFailures
-from jobhunt_tui.ui.widgets.date_field import DateField, Resolver
-from jobhunt_tui.ui.widgets.inputs import TextInput
+from jobhunt_tui.ui.screens.form import Field, FormDialog, Values
 
-OVERRIDE = "override"
-"""The name of the checkbox that overrides the pest guard (hidden until it refuses)."""
+GuardCheck = Callable[[FollowUpKind, arrow.Arrow], GuardResult]
+"""Asks the pest guard about planning a kind at a time (reads only)."""
 
-Values = dict[str, object]
+PLAN_ON = "plan-on"
+PLAN_ANYWAY = "plan-anyway"
 
 
 @dataclass(frozen=True)
-class FieldSpec:
-    """One field: a text input, a select (with options) or a checkbox."""
+class PlanRequest:
+    """A follow-up to plan: kind, channel and due time; `force` overrides the pest guard."""
 
-    name: str
-    label: str
-    placeholder: str = ""
-    value: object = ""
-    options: tuple[tuple[str, object], ...] = ()
-    checkbox: bool = False
-    resolve: Resolver | None = None
-    """For a date: shows what the typed words resolve to, live, under the input."""
-    empty_note: str = ""
+    kind: FollowUpKind
+    channel: Channel
+    due_at: arrow.Arrow
+    force: bool = False
 
 
-class FieldDialog(ReportsWorkerFailures, ModalScreen[str | None]):
-    """Fields, a warning area, and enter to save / escape to cancel."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without saving"),
-        Binding("ctrl+s", "submit", "Save", id="dialog.save", tooltip="Save (enter also saves)"),
-    ]
+class PlanDialog(FormDialog[PlanRequest]):
+    """The plan form; a refusal by the pest guard turns into two choices, never a checkbox."""
 
     def __init__(
         self,
         title: str,
-        subject: Content,
-        fields: tuple[FieldSpec, ...],
-        save: Callable[[Values], str],
+        fields: tuple[Field, ...],
+        read: Callable[[Values], PlanRequest],
+        check: GuardCheck,
+        tz: Zone,
         *,
-        guarded: bool = False,
+        subject: Content | None = None,
     ) -> None:
-        super().__init__(classes="dialog-screen")
-        self.title_text = title
-        self.subject = subject
-        self.fields = fields
-        self.save = save
-        self.guarded = guarded
+        super().__init__(title, fields, read, subject=subject)
+        self.check = check
+        self.tz = tz
+        self.pending: PlanRequest | None = None
+        self.guard: GuardResult | None = None
 
-    def compose(self) -> ComposeResult:
-        """Subject line, fields, the pest-guard warning (hidden) and the hint."""
-        with Vertical(classes="dialog") as dialog:
-            dialog.border_title = self.title_text
-            yield Static(self.subject, classes="dialog-subject")
-            for spec in self.fields:
-                yield from self._row(spec)
-            yield Static("", id="guard-warning", classes="dialog-warning", markup=False)
-            if self.guarded:
-                yield Checkbox(
-                    Content("Plan it anyway (override the pest guard)"),
-                    id=f"field-{OVERRIDE}",
-                    classes="dialog-warning",
-                )
-            yield Static(Content("enter saves · escape cancels"), classes="dialog-hint")
+    def compose_extra(self) -> ComposeResult:
+        """The guard's warning and its two choices (hidden until it refuses)."""
+        yield Static("", id="guard-warning", classes="dialog-warning", markup=False)
+        yield OptionList(id="guard-choices", classes="dialog-warning")
 
-    def _row(self, spec: FieldSpec) -> ComposeResult:
-        if spec.checkbox:
-            yield Checkbox(Content(spec.label), bool(spec.value), id=f"field-{spec.name}")
+    def accept(self, result: PlanRequest) -> None:
+        """Ask the guard (a read, off the UI thread) before closing."""
+        for widget in self.query(".dialog-warning.-shown"):
+            widget.remove_class("-shown")
+        self._ask_guard(result)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="guard")
+    def _ask_guard(self, request: PlanRequest) -> None:
+        answer = self.check(request.kind, request.due_at)
+        self.app.call_from_thread(self._answered, request, answer)
+
+    def _answered(self, request: PlanRequest, answer: GuardResult) -> None:
+        if answer.allowed or answer.earliest_polite_at is None:
+            self.dismiss(request)
             return
-        with Horizontal(classes="field-row -date" if spec.resolve else "field-row"):
-            yield Label(Content(spec.label), classes="field-label")
-            if spec.resolve is not None:
-                yield DateField(
-                    spec.name,
-                    spec.resolve,
-                    value=str(spec.value),
-                    placeholder=spec.placeholder,
-                    empty_note=spec.empty_note,
-                )
-            elif spec.options:
-                yield Select(
-                    [(Content(text), choice) for text, choice in spec.options],
-                    value=spec.value,
-                    allow_blank=False,
-                    id=f"field-{spec.name}",
-                    compact=True,
-                )
-            else:
-                yield TextInput(
-                    value=str(spec.value),
-                    placeholder=spec.placeholder,
-                    id=f"field-{spec.name}",
-                    compact=True,
-                )
-        yield Static("", id=f"error-{spec.name}", classes="field-error", markup=False)
-
-    def on_mount(self) -> None:
-        """Start in the first field."""
-        self.query_one(f"#field-{self.fields[0].name}").focus()
-
-    def values(self) -> Values:
-        """Every field's current value by name (the override is False unless ticked)."""
-        found: Values = {}
-        for spec in self.fields:
-            found[spec.name] = self.query_one(f"#field-{spec.name}").value  # type: ignore[attr-defined]
-        overrides = self.query(f"#field-{OVERRIDE}")
-        found[OVERRIDE] = bool(overrides and overrides.first(Checkbox).value)
-        return found
-
-    def show_error(self, field: str, message: str) -> None:
-        """Show `message` under `field` (or under the first field for an unknown one)."""
-        self.clear_errors()
-        targets = self.query(f"#error-{field}")
-        if not targets:
-            targets = self.query(f"#error-{self.fields[0].name}")
-        target = targets.first(Static)
-        target.update(literal(f"{field.replace('_', ' ')} {message}"))
-        target.add_class("-shown")
-
-    def show_guard(self, message: str) -> None:
-        """Show the pest guard's warning and the checkbox that overrides it."""
-        self.clear_errors()
+        self.pending, self.guard = request, answer
         warning = self.query_one("#guard-warning", Static)
-        warning.update(literal(message))
+        warning.update(literal(answer.message))
         warning.add_class("-shown")
-        for box in self.query(f"#field-{OVERRIDE}"):
-            box.add_class("-shown")
-            box.focus()
+        choices = self.query_one("#guard-choices", OptionList)
+        choices.clear_options()
+        polite = short_date(answer.earliest_polite_at, self.tz)
+        choices.add_options(
+            [
+                Option(Content.assemble(("Plan on ", "bold"), (polite, "bold")), id=PLAN_ON),
+                Option(
+                    Content.assemble(
+                        "Plan anyway", (f"  on {short_date(request.due_at, self.tz)}", "dim")
+                    ),
+                    id=PLAN_ANYWAY,
+                ),
+            ]
+        )
+        choices.highlighted = 0
+        choices.add_class("-shown")
+        choices.focus()
+        self.query_one(".dialog-hint", Static).update(
+            Content("enter plans on the polite date · ↓ to plan anyway · escape cancels")
+        )
 
-    def clear_errors(self) -> None:
-        """Hide every error line."""
-        for error in self.query(".field-error.-shown"):
-            error.remove_class("-shown")
-
-    @on(Input.Submitted)
-    def action_submit(self) -> None:
-        """Save in a worker."""
-        self.clear_errors()
-        self._save(self.values())
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="dialog")
-    def _save(self, values: Values) -> None:
-        """Run `save`; its refusals stay in the dialog, success closes it."""
-        try:
-            note = self.save(values)
-        except ValidationError as error:
-            self.app.call_from_thread(self.show_error, error.field, error.message)
+    @on(OptionList.OptionSelected, "#guard-choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        """Plan on the polite date (the default), or as asked with the guard overridden."""
+        event.stop()
+        if self.pending is None or self.guard is None or self.guard.earliest_polite_at is None:
             return
-        except PestGuardError as error:
-            self.app.call_from_thread(self.show_guard, str(error))
-            return
-        self.app.call_from_thread(self.dismiss, note)
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
+        if event.option.id == PLAN_ON:
+            self.dismiss(replace(self.pending, due_at=self.guard.earliest_polite_at))
+        else:
+            self.dismiss(replace(self.pending, force=True))

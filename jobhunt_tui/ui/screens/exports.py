@@ -1,4 +1,4 @@
-"""Exporting from the palette: write a CSV or JSON file in a worker, then say where."""
+"""Exporting from the palette: write a CSV, JSON or .ics file in a worker, then say where."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from textual.screen import Screen
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.services.data_io import export_csv, export_records
 from jobhunt_tui.services.export_safety import json_text
-from jobhunt_tui.services.file_output import save_text
+from jobhunt_tui.services.file_output import save_bytes, save_text
 from jobhunt_tui.ui.context import Services
 
 
@@ -26,7 +26,12 @@ def start_export(screen: Screen[object], services: Services, kind: str, folder: 
     target = folder / f"jobhunt-{day}.{kind}"
 
     def write() -> None:
-        save_text(target, export_text(services, kind))
+        if kind == "ics":
+            from jobhunt_tui.services.calendar_export import export_ics
+
+            save_bytes(target, export_ics(services.database, services.clock()))
+        else:
+            save_text(target, export_text(services, kind))
         screen.app.call_from_thread(
             screen.notify, f"Exported to {visible(str(target))}", title="Export", markup=False
         )

@@ -1,204 +1,246 @@
-"""The follow-up keys of the board (i, r, f): dialogs that call the follow-up service.
+"""The follow-up keys (i, r, f, and done / snooze in the detail view) as flows.
 
-Each save runs in the dialog's worker, records the opportunity for undo first, and returns a
-note; the main screen then re-reads the one card and shows the note.
+Each flow opens a form that returns a typed request, then runs the change on the host: the
+form only reads what was typed (and, for a plan, asks the pest guard), the host writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
-from textual.content import Content
+import arrow
 
-from jobhunt_tui.domain.board import BoardCard
-from jobhunt_tui.domain.dates import Looking, parse_day, parse_when, resolved_words
-from jobhunt_tui.domain.localtime import START_OF_DAY, short_date
-from jobhunt_tui.domain.models import Channel, FollowUpKind
+from jobhunt_tui.domain.dates import Looking
+from jobhunt_tui.domain.errors import ValidationError
+from jobhunt_tui.domain.localtime import local_date, short_date
+from jobhunt_tui.domain.models import Channel, FollowUp, FollowUpKind
 from jobhunt_tui.domain.spacing import send_at
+from jobhunt_tui.domain.stages import is_open
 from jobhunt_tui.domain.text import visible
-from jobhunt_tui.ui.display import literal
-from jobhunt_tui.ui.screens.dialog import OVERRIDE, FieldDialog, FieldSpec, Values
-from jobhunt_tui.ui.widgets.date_field import Resolver
+from jobhunt_tui.ui.screens import date_words
+from jobhunt_tui.ui.screens.dialog import PlanDialog, PlanRequest
+from jobhunt_tui.ui.screens.form import Field, FormDialog, Values, open_form, text
 
 if TYPE_CHECKING:
-    from jobhunt_tui.ui.screens.main import MainScreen
+    from jobhunt_tui.ui.screens.host import Host, Subject
+
+R = TypeVar("R")
 
 KIND_CHOICES = tuple((kind.label, kind) for kind in FollowUpKind)
 CHANNEL_CHOICES = (("email", Channel.EMAIL), ("phone", Channel.PHONE))
 
 
-def _subject(card: BoardCard) -> Content:
-    return Content.assemble(literal(card.company, "bold"), " · ", literal(card.role))
+@dataclass(frozen=True)
+class InterviewRequest:
+    """An interview to log."""
+
+    at: arrow.Arrow
+    with_name: str | None
+    decision_on: dt.date | None
+    summary: str
 
 
-def _resolver(
-    screen: MainScreen,
-    looking: Looking,
-    *,
-    with_time: bool = True,
-    default_time: dt.time = START_OF_DAY,
-) -> Resolver:
-    """Live preview of a date field: the words resolved as its save reads them."""
-    services = screen.services
+@dataclass(frozen=True)
+class ReplyRequest:
+    """A reply from the employer to log (at None: now)."""
 
-    def resolve(text: str) -> str:
-        return resolved_words(
-            text,
-            services.clock(),
-            services.tz,
-            looking=looking,
-            with_time=with_time,
-            default_time=default_time,
+    at: arrow.Arrow | None
+    by_phone: bool
+    summary: str
+
+
+def _plannable(host: Host, subject: Subject | None) -> Subject | None:
+    """The subject, unless it is closed (nothing is planned for a search that is over)."""
+    if subject is not None and not is_open(subject.stage):
+        host.app.notify(
+            f"{subject.name} is closed ({subject.stage.label}): move it back to an open stage "
+            "first.",
+            severity="warning",
+            markup=False,
         )
-
-    return resolve
-
-
-def _text(values: Values, name: str) -> str:
-    return str(values.get(name) or "").strip()
+        return None
+    return subject
 
 
-def _open(
-    screen: MainScreen,
-    card: BoardCard,
-    title: str,
-    fields: tuple[FieldSpec, ...],
-    apply: Callable[[Values], str],
-    *,
-    guarded: bool = False,
-) -> None:
-    """Push a dialog whose save refreshes the card afterwards."""
-
-    def done(note: str | None) -> None:
-        if note is not None:
-            screen.card_saved(card.opportunity_id, note)
-
-    screen.app.push_screen(FieldDialog(title, _subject(card), fields, apply, guarded=guarded), done)
-
-
-def log_interview(screen: MainScreen, card: BoardCard | None) -> None:
+def log_interview(host: Host, subject: Subject | None) -> None:
     """Ask when and with whom, then log the interview and plan its follow-ups."""
-    if card is None:
+    subject = _plannable(host, subject)
+    if subject is None:
         return
-    services = screen.services
+    services = host.services
     fields = (
-        FieldSpec(
+        Field(
             "when",
             "When",
-            "friday 14:00, 2026-11-20 14:00, today 10:30",
-            resolve=_resolver(screen, Looking.FUTURE),
+            "friday 14:00, today 10:30",
+            kind="date",
+            resolve=date_words.preview(services, Looking.FUTURE),
         ),
-        FieldSpec("with_name", "With", "Ann Lee (optional)"),
-        FieldSpec(
+        Field("with_name", "With", "Ann Lee (optional)"),
+        Field(
             "decision_on",
             "Decision by",
             "a date they gave (optional)",
-            resolve=_resolver(screen, Looking.FUTURE, with_time=False),
+            kind="date",
+            resolve=date_words.preview(services, Looking.FUTURE, with_time=False),
         ),
-        FieldSpec("summary", "Notes", "optional"),
+        Field("summary", "Notes", "how it went (optional)"),
     )
 
-    def apply(values: Values) -> str:
-        now, tz = services.clock(), services.tz
-        when = _text(values, "when")
-        at = parse_when(when, now, tz, field="when", looking=Looking.FUTURE)
-        decision = _text(values, "decision_on")
+    def read(values: Values) -> InterviewRequest:
+        at = date_words.moment(services, text(values, "when"), "when", Looking.FUTURE)
+        decision = text(values, "decision_on")
         decision_on = (
-            parse_day(decision, now, tz, field="decision_on", looking=Looking.FUTURE)
-            if decision
-            else None
+            date_words.day(services, decision, "decision_on", Looking.FUTURE) if decision else None
         )
+        if decision_on is not None and decision_on < local_date(at, services.tz):
+            raise ValidationError("decision_on", "is before the interview")
+        return InterviewRequest(at, text(values, "with_name") or None, decision_on,
+                                text(values, "summary"))  # fmt: skip
+
+    def apply(request: InterviewRequest) -> str:
         result = services.follow_ups.log_interview(
-            card.opportunity_id,
-            at,
-            decision_on=decision_on,
-            with_name=_text(values, "with_name") or None,
-            summary=_text(values, "summary"),
+            subject.opportunity_id,
+            request.at,
+            decision_on=request.decision_on,
+            with_name=request.with_name,
+            summary=request.summary,
         )
-        planned = ", ".join(f"{f.kind.label} {short_date(f.due_at, tz)}" for f in result.planned)
-        return f"Interview logged at {visible(card.company)}. Planned: {planned or 'nothing'}."
+        planned = ", ".join(
+            f"{f.kind.label} {short_date(f.due_at, services.tz)}" for f in result.planned
+        )
+        return f"Interview logged at {subject.name}. Planned: {planned or 'nothing'}."
 
-    _open(screen, card, "Log interview", fields, apply)
+    form = partial(FormDialog, "Log interview", fields, read, subject=subject.line)
+    _run(host, subject, "log interview", form, apply)
 
 
-def log_reply(screen: MainScreen, card: BoardCard | None) -> None:
+def log_reply(host: Host, subject: Subject | None) -> None:
     """Log that the employer answered (cancels the planned follow-ups)."""
-    if card is None:
+    if subject is None:
         return
-    services = screen.services
+    services = host.services
     fields = (
-        FieldSpec(
+        Field(
             "when",
             "When",
-            "empty for now, or yesterday 16:00",
-            resolve=_resolver(screen, Looking.PAST),
+            "(empty: now) or yesterday 16:00",
+            kind="date",
+            resolve=date_words.preview(services, Looking.PAST),
             empty_note="empty: now",
         ),
-        FieldSpec("summary", "What they said", "optional"),
-        FieldSpec("by_phone", "They called (not an email)", checkbox=True, value=False),
+        Field("summary", "They said", "they will decide next week"),
+        Field("by_phone", "They called (not an email)", value=False, kind="check"),
     )
 
-    def apply(values: Values) -> str:
-        when = _text(values, "when")
-        at = (
-            parse_when(when, services.clock(), services.tz, field="when", looking=Looking.PAST)
-            if when
-            else None
-        )
+    def read(values: Values) -> ReplyRequest:
+        when = text(values, "when")
+        at = date_words.moment(services, when, "when", Looking.PAST) if when else None
+        return ReplyRequest(at, bool(values.get("by_phone")), text(values, "summary"))
+
+    def apply(request: ReplyRequest) -> str:
         result = services.follow_ups.log_reply(
-            card.opportunity_id,
-            at=at,
-            by_phone=bool(values.get("by_phone")),
-            summary=_text(values, "summary"),
+            subject.opportunity_id,
+            at=request.at,
+            by_phone=request.by_phone,
+            summary=request.summary,
         )
         count = len(result.skipped)
         cancelled = f"{count} planned follow-up{'s' if count != 1 else ''} cancelled"
-        return f"Reply from {visible(card.company)} logged; {cancelled}."
+        return f"Reply from {subject.name} logged; {cancelled}."
 
-    _open(screen, card, "Log reply", fields, apply)
+    form = partial(FormDialog, "Log reply", fields, read, subject=subject.line)
+    _run(host, subject, "log reply", form, apply)
 
 
-def plan_follow_up(screen: MainScreen, card: BoardCard | None) -> None:
-    """Plan a follow-up by hand, showing the pest guard's warning with an override."""
-    if card is None:
+def plan_follow_up(host: Host, subject: Subject | None) -> None:
+    """Plan a follow-up by hand; a too-soon date is answered in the form by the pest guard."""
+    subject = _plannable(host, subject)
+    if subject is None:
         return
-    services = screen.services
+    services = host.services
+    # A due date typed without a time lands at the user's "send at" hour.
+    send_time = send_at(host.settings)
     fields = (
-        FieldSpec(
+        Field(
             "due",
             "Due",
             "+7d, friday, 2026-11-27 09:00",
-            resolve=_resolver(screen, Looking.FUTURE, default_time=send_at(screen.settings)),
+            kind="date",
+            resolve=date_words.preview(services, Looking.FUTURE, default_time=send_time),
         ),
-        FieldSpec("kind", "Kind", options=KIND_CHOICES, value=FollowUpKind.FOLLOW_UP),
-        FieldSpec("channel", "Channel", options=CHANNEL_CHOICES, value=Channel.EMAIL),
+        Field("kind", "Kind", value=FollowUpKind.FOLLOW_UP, kind="select", options=KIND_CHOICES),
+        Field("channel", "Channel", value=Channel.EMAIL, kind="select", options=CHANNEL_CHOICES),
     )
 
-    def apply(values: Values) -> str:
-        due_text = _text(values, "due")
-        due = parse_when(
-            due_text,
-            services.clock(),
-            services.tz,
-            field="due",
-            looking=Looking.FUTURE,
-            default_time=send_at(screen.settings),
+    def read(values: Values) -> PlanRequest:
+        due = date_words.moment(
+            services, text(values, "due"), "due", Looking.FUTURE, default_time=send_time
         )
-        kind = values.get("kind")
-        channel = values.get("channel")
-        result = services.follow_ups.plan(
-            card.opportunity_id,
+        kind, channel = values.get("kind"), values.get("channel")
+        return PlanRequest(
             kind if isinstance(kind, FollowUpKind) else FollowUpKind.FOLLOW_UP,
+            channel if isinstance(channel, Channel) else Channel.EMAIL,
             due,
-            channel=channel if isinstance(channel, Channel) else Channel.EMAIL,
-            force=bool(values.get(OVERRIDE)),
+        )
+
+    def apply(request: PlanRequest) -> str:
+        result = services.follow_ups.plan(
+            subject.opportunity_id,
+            request.kind,
+            request.due_at,
+            channel=request.channel,
+            force=request.force,
         )
         planned = result.follow_up
         return (
-            f"Planned {planned.kind.label} for {visible(card.company)} "
+            f"Planned {planned.kind.label} for {subject.name} "
             f"on {short_date(planned.due_at, services.tz)}."
         )
 
-    _open(screen, card, "Plan follow-up", fields, apply, guarded=True)
+    check = partial(services.follow_ups.check, subject.opportunity_id)
+    form = partial(PlanDialog, "Plan follow-up", fields, read, check, services.tz,
+                   subject=subject.line)  # fmt: skip
+    _run(host, subject, "plan follow-up", form, apply)
+
+
+def mark_done(host: Host, subject: Subject, follow_up: FollowUp) -> None:
+    """Mark a planned follow-up sent now (history is never refused); the cadence re-plans."""
+    services = host.services
+
+    def apply() -> str:
+        result = services.follow_ups.done(follow_up.id, force=True)
+        moved = f"; {len(result.moved)} later step(s) re-planned" if result.moved else ""
+        return f"{follow_up.kind.label.capitalize()} for {subject.name} done{moved}."
+
+    host.change(subject.opportunity_id, f"mark {follow_up.kind.label} done at "
+                f"{subject.name}", apply)  # fmt: skip
+
+
+def snooze(host: Host, subject: Subject, follow_up: FollowUp, days: int = 1) -> None:
+    """Move a planned follow-up a day later (the steps after it move along)."""
+    services = host.services
+
+    def apply() -> str:
+        result = services.follow_ups.snooze(follow_up.id, days)
+        due = short_date(result.follow_up.due_at, services.tz)
+        return f"{follow_up.kind.label.capitalize()} for {subject.name} now due {due}."
+
+    host.change(subject.opportunity_id, f"snooze {follow_up.kind.label} at "
+                f"{subject.name}", apply)  # fmt: skip
+
+
+def _run(
+    host: Host,
+    subject: Subject,
+    verb: str,
+    make_form: Callable[[], FormDialog[R]],
+    apply: Callable[[R], str],
+) -> None:
+    """Open the form; its result (if any) becomes one change on the host."""
+    label = f"{verb} at {visible(subject.company)}"
+    open_form(host, make_form, subject.opportunity_id, label, apply)

@@ -1,58 +1,71 @@
-"""The add / edit form: a modal with validation messages next to each field."""
+"""The one form of the app: labelled fields, an error line under each, a typed result.
+
+A form only collects input. `read` turns the field values into the caller's result type (or
+raises ValidationError naming the bad field, shown under it); the form then closes with that
+result and the screen that opened it runs the change. Nothing here writes, so a cancelled or
+refused form changes nothing and leaves nothing to undo.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from typing import ClassVar
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, ClassVar, Generic, Literal, TypeVar
 
-from textual import on, work
-from textual.app import ComposeResult
+from textual import events, on
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from jobhunt_tui.domain.errors import ValidationError
-from jobhunt_tui.domain.models import Opportunity, Stage
-from jobhunt_tui.domain.text import NAME_MAX, clean_required
-from jobhunt_tui.services.pipeline import OpportunityInput
 from jobhunt_tui.ui.display import literal
 from jobhunt_tui.ui.failures import ReportsWorkerFailures
-from jobhunt_tui.ui.widgets.date_field import DateField
-from jobhunt_tui.ui.widgets.inputs import TextInput
+from jobhunt_tui.ui.widgets.date_field import DateField, Resolver
+from jobhunt_tui.ui.widgets.field_input import FieldInput
 
-TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("company", "Company", "Acme Corp"),
-    ("role", "Role", "Backend Engineer"),
-    ("url", "URL", "https://…"),
-    ("location", "Location", "Remote, Berlin…"),
-    ("salary", "Salary", "120–140k"),
-    ("source", "Source", "referral, LinkedIn…"),
-    ("applied_on", "Applied on", "YYYY-MM-DD, today, friday, +3d"),
-    ("expected_decision_on", "Decision by", "what they told you (a date)"),
-    ("notes", "Notes", ""),
-)
-DATE_FIELDS = ("applied_on", "expected_decision_on")
+if TYPE_CHECKING:
+    from jobhunt_tui.ui.screens.host import Host
 
-DayParser = Callable[[str, str], dt.date]
-"""Reads a typed date (text, field name) or raises ValidationError naming the field."""
+T = TypeVar("T")
+
+Values = dict[str, object]
+"""Each field's current value by name: str for text and dates, the option for a select."""
+
+FieldKind = Literal["text", "date", "select", "check"]
 
 
-def _initial(opportunity: Opportunity | None, name: str) -> str:
-    if opportunity is None:
+@dataclass(frozen=True)
+class Field:
+    """One field of a form. `example` is shown muted in the empty field, as "e.g. …"."""
+
+    name: str
+    label: str
+    example: str = ""
+    value: object = ""
+    kind: FieldKind = "text"
+    options: tuple[tuple[str, object], ...] = ()
+    heading: str = ""
+    """A section title shown above this field ("Contact")."""
+    resolve: Resolver | None = None
+    """For a date: what the typed words name, shown live under the field."""
+    empty_note: str = ""
+    """For a date: what the preview line says while the field is empty ("empty: now")."""
+
+
+def placeholder(field: Field) -> str:
+    """What an empty field shows: an example that cannot be mistaken for data."""
+    if not field.example:
         return ""
-    if name == "company":
-        return opportunity.company_name
-    value = getattr(opportunity, name)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return "" if value is None else str(value)
+    return field.example if field.example.startswith("(") else f"e.g. {field.example}"
 
 
-class OpportunityForm(ReportsWorkerFailures, ModalScreen[Opportunity | None]):
-    """Company, role, stage and the rest; enter saves, escape cancels."""
+class FormDialog(ReportsWorkerFailures, ModalScreen[T | None], Generic[T]):
+    """Fields and a hint; enter (or ctrl+s) checks and closes with the result, escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
@@ -62,115 +75,138 @@ class OpportunityForm(ReportsWorkerFailures, ModalScreen[Opportunity | None]):
     def __init__(
         self,
         title: str,
-        save: Callable[[OpportunityInput], Opportunity],
-        parse_day: DayParser,
-        opportunity: Opportunity | None = None,
+        fields: tuple[Field, ...],
+        read: Callable[[Values], T],
+        *,
+        subject: Content | None = None,
+        hint: str = "enter saves · escape cancels · tab next field",
     ) -> None:
         super().__init__(classes="dialog-screen")
         self.title_text = title
-        self.save = save
-        self.parse_day = parse_day
-        self.opportunity = opportunity
+        self.fields = fields
+        self.read = read
+        self.subject = subject
+        self.hint = hint
+        self._early_input: list[events.Key | events.Paste] = []
+        self.submitted: Values | None = None
+        """The values of the last good submit (to open the form again when its change fails)."""
+        self.problem = ""
+        """Shown under the first field on opening: why the last try did not save."""
+        # Keys stamped before this moment were typed before the form existed (same clock).
+        self.opened_at = Message().time
 
     def compose(self) -> ComposeResult:
-        """One row per field, each with a hidden error line under it."""
-        current = self.opportunity
-        with Vertical(classes="dialog", id="form-dialog") as dialog:
+        """Subject, one row per field (each with a hidden error line), extras, hint."""
+        with Vertical(classes="dialog form-dialog") as dialog:
             dialog.border_title = self.title_text
-            with VerticalScroll(id="form-fields"):
-                for name, label, placeholder in TEXT_FIELDS[:2]:
-                    yield from self._row(name, label, placeholder, _initial(current, name))
-                yield from self._select_row(
-                    "stage",
-                    "Stage",
-                    [(stage.label, stage) for stage in Stage],
-                    current.stage if current else Stage.APPLIED,
-                )
-                yield from self._select_row(
-                    "priority",
-                    "Priority",
-                    [("1 (high)", 1), ("2", 2), ("3 (low)", 3)],
-                    current.priority if current else 2,
-                )
-                for name, label, placeholder in TEXT_FIELDS[2:]:
-                    yield from self._row(name, label, placeholder, _initial(current, name))
-            yield Static(
-                Content("enter saves · escape cancels · tab next field"), classes="dialog-hint"
-            )
+            if self.subject is not None:
+                yield Static(self.subject, classes="dialog-subject")
+            if self.problem:
+                yield Static(literal(self.problem), classes="field-error -shown form-problem")
+            with VerticalScroll(classes="form-fields"):
+                for field in self.fields:
+                    if field.heading:
+                        yield Static(Content.styled(field.heading, "bold"), classes="form-heading")
+                    yield from self._row(field)
+            yield from self.compose_extra()
+            yield Static(Content(self.hint), classes="dialog-hint")
 
-    def _row(self, name: str, label: str, placeholder: str, value: str) -> ComposeResult:
-        is_date = name in DATE_FIELDS
-        with Horizontal(classes="field-row -date" if is_date else "field-row"):
-            yield Label(Content(label), classes="field-label")
-            if is_date:
-                yield DateField(name, self._preview(name), value=value, placeholder=placeholder)
-            else:
-                yield TextInput(
-                    value=value, placeholder=placeholder, id=f"field-{name}", compact=True
-                )
-        yield Static("", id=f"error-{name}", classes="field-error", markup=False)
+    def compose_extra(self) -> ComposeResult:
+        """More widgets under the fields (a subclass's warning or choices)."""
+        yield from ()
 
-    def _preview(self, name: str) -> Callable[[str], str]:
-        """The day a date field's words name, through the parser the save uses."""
-        return lambda text: self.parse_day(text.strip(), name).strftime("%a %-d %b %Y")
+    def _row(self, field: Field) -> ComposeResult:
+        if field.kind == "check":
+            yield Checkbox(Content(field.label), bool(field.value), id=f"field-{field.name}")
+        else:
+            dated = field.kind == "date" and field.resolve is not None
+            with Horizontal(classes="field-row -date" if dated else "field-row"):
+                yield Label(Content(field.label), classes="field-label")
+                if field.kind == "select":
+                    yield self._select(field)
+                elif field.kind == "date":
+                    yield self._date_input(field)
+                else:
+                    yield self._text_input(field)
+        yield Static("", id=f"error-{field.name}", classes="field-error", markup=False)
 
-    def _select_row(
-        self, name: str, label: str, options: list[tuple[str, object]], value: object
-    ) -> ComposeResult:
-        with Horizontal(classes="field-row"):
-            yield Label(Content(label), classes="field-label")
-            yield Select(
-                [(Content(text), choice) for text, choice in options],
-                value=value,
-                allow_blank=False,
-                id=f"field-{name}",
-                compact=True,
-            )
-        yield Static("", id=f"error-{name}", classes="field-error", markup=False)
+    def _text_input(self, field: Field) -> Widget:
+        return FieldInput(
+            value=str(field.value),
+            placeholder=placeholder(field),
+            id=f"field-{field.name}",
+            compact=True,
+        )
+
+    def _date_input(self, field: Field) -> Widget:
+        """A field that takes words for a date or time (its value is the text typed), with
+        the date they resolve to shown under it as the user types."""
+        if field.resolve is None:
+            return self._text_input(field)
+        return DateField(
+            field.name,
+            field.resolve,
+            value=str(field.value),
+            placeholder=placeholder(field),
+            empty_note=field.empty_note,
+        )
+
+    def _select(self, field: Field) -> Widget:
+        return Select(
+            [(Content(text), choice) for text, choice in field.options],
+            value=field.value,
+            allow_blank=False,
+            id=f"field-{field.name}",
+            compact=True,
+        )
 
     def on_mount(self) -> None:
-        """Start in the first field."""
-        self.query_one("#field-company", Input).focus()
+        """Start in the first field, now (not after a refresh), with any keys typed early."""
+        first = self.query_one(f"#field-{self.fields[0].name}")
+        self.set_focus(first)
+        early, self._early_input = self._early_input, []
+        for key in early:
+            first.post_message(key)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that reached the form before any field had focus is kept for the first."""
+        if self.focused is None and event.character is not None:
+            event.stop()
+            self.take_input(event)
+
+    def take_input(self, typed: events.Key | events.Paste) -> None:
+        """A key or paste made before this form was on screen (the key before opened it)."""
+        copy = (
+            events.Key(typed.key, typed.character)
+            if isinstance(typed, events.Key)
+            else events.Paste(typed.text)
+        )
+        if self.is_mounted and self.focused is not None:
+            self.focused.post_message(copy)
+        else:
+            self._early_input.append(copy)
 
     # Reading and checking
 
-    def _text(self, name: str) -> str:
-        return self.query_one(f"#field-{name}", Input).value
-
-    def _read(self) -> OpportunityInput:
-        """The typed values, checked; ValidationError names the first bad field."""
-        clean_required(self._text("company"), "company", NAME_MAX)
-        clean_required(self._text("role"), "role", NAME_MAX)
-        dates: dict[str, dt.date | None] = {}
-        for name in DATE_FIELDS:
-            text = self._text(name).strip()
-            dates[name] = self.parse_day(text, name) if text else None
-        stage = self.query_one("#field-stage", Select).value
-        priority = self.query_one("#field-priority", Select).value
-        return OpportunityInput(
-            company=self._text("company"),
-            role=self._text("role"),
-            stage=stage if isinstance(stage, Stage) else Stage.APPLIED,
-            url=self._text("url"),
-            location=self._text("location"),
-            salary=self._text("salary"),
-            source=self._text("source"),
-            priority=priority if isinstance(priority, int) else 2,
-            applied_on=dates["applied_on"],
-            expected_decision_on=dates["expected_decision_on"],
-            notes=self._text("notes"),
-        )
+    def values(self) -> Values:
+        """Every field's current value by name."""
+        return {
+            field.name: self.query_one(f"#field-{field.name}").value  # type: ignore[attr-defined]
+            for field in self.fields
+        }
 
     def show_error(self, field: str, message: str) -> None:
-        """Show `message` under `field` (or under the first field for an unknown one)."""
+        """Show `message` under `field` (or under the first field for an unknown one), whole."""
         self.clear_errors()
-        targets = self.query(f"#error-{field}")
-        target = targets.first(Static) if targets else self.query_one("#error-company", Static)
-        target.update(literal(f"{field.replace('_', ' ')} {message}"))
+        known = {f.name for f in self.fields}
+        name = field.replace("-", "_")
+        if name not in known:
+            name = self.fields[0].name
+        target = self.query_one(f"#error-{name}", Static)
+        target.update(literal(f"{field.replace('_', ' ').replace('-', ' ')} {message}"))
         target.add_class("-shown")
-        widgets = self.query(f"#field-{field}")
-        if widgets:
-            widgets.first().focus()
+        self.query_one(f"#field-{name}").focus()
+        self.call_after_refresh(target.scroll_visible, animate=False)
 
     def clear_errors(self) -> None:
         """Hide every error line."""
@@ -181,25 +217,74 @@ class OpportunityForm(ReportsWorkerFailures, ModalScreen[Opportunity | None]):
 
     @on(Input.Submitted)
     def action_submit(self) -> None:
-        """Check the fields here, then save through the service in a worker."""
+        """Check the fields; a good result closes the form (through `accept`)."""
         try:
-            data = self._read()
+            result = self.read(self.values())
         except ValidationError as error:
             self.show_error(error.field, error.message)
             return
         self.clear_errors()
-        self._save(data)
+        self.submitted = self.values()
+        self.accept(result)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="form")
-    def _save(self, data: OpportunityInput) -> None:
-        """Save; a ValidationError from the service goes next to its field."""
-        try:
-            saved = self.save(data)
-        except ValidationError as error:
-            self.app.call_from_thread(self.show_error, error.field, error.message)
-            return
-        self.app.call_from_thread(self.dismiss, saved)
+    def prefill(self, values: Values, problem: str) -> None:
+        """Before it opens: hold `values` and say `problem` — the form of a change that failed
+        after it closed (the file was busy, say) opens again, so nothing typed is lost."""
+        self.fields = tuple(replace(f, value=values.get(f.name, f.value)) for f in self.fields)
+        self.problem = problem
+
+    def accept(self, result: T) -> None:
+        """Close with `result` (a subclass may ask one more question first)."""
+        self.dismiss(result)
 
     def action_cancel(self) -> None:
-        """Close without saving."""
+        """Close without a result: nothing changes."""
         self.dismiss(None)
+
+
+def open_form(
+    host: Host,
+    make_form: Callable[[], FormDialog[T]],
+    opportunity_id: int | None,
+    label: str,
+    apply: Callable[[T], str],
+) -> None:
+    """Push a new form; its result becomes one change on the host. When that change fails
+    (refused, or the file busy), the form opens again with what was typed and why."""
+
+    def show(values: Values | None = None, problem: str = "") -> None:
+        form = make_form()
+        if values is not None:
+            form.prefill(values, problem)
+
+        def done(result: T | None) -> None:
+            if result is not None:
+                typed = form.submitted or {}
+                host.change(opportunity_id, label, lambda: apply(result),
+                            retry=lambda why: show(typed, why))  # fmt: skip
+
+        host.app.push_screen(form, done)
+
+    show()
+
+
+def text(values: Values, name: str) -> str:
+    """A text field's value, stripped."""
+    return str(values.get(name) or "").strip()
+
+
+def hand_over_early_input(app: App[object], typed: events.Key | events.Paste) -> None:
+    """Give a key or paste to the form on top when it was made before the form opened.
+
+    Input is queued on the widget focused when it arrives: keys typed right after `a` were
+    queued on the board, behind the `a` that opened the form, and reach the app only after
+    it; without this they would be lost.
+    """
+    top = app.screen
+    if not isinstance(top, FormDialog) or typed.time >= top.opened_at:
+        return
+    if isinstance(typed, events.Key) and typed.character is None:
+        return
+    typed.stop()
+    typed.prevent_default()
+    top.take_input(typed)

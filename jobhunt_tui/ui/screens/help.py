@@ -1,4 +1,8 @@
-"""Help: every binding of the focused pane, with the id to remap it in the keymap file."""
+"""Help: every binding of the focused pane, with the id to remap it in the keymap file.
+
+Each row is three columns (keys, what it does, id); a long description wraps inside its own
+column. The list scrolls (j/k, arrows, g/G, page keys) so its last line is always reachable.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,27 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from jobhunt_tui.ui import keymap
+
+KEYMAP_EXAMPLE = '[keymap]\n"board.move_right" = "L,ctrl+right"'
+"""The example shown under the table (it names a real binding id)."""
+
+
+class HelpKeys(VerticalScroll, can_focus=True):
+    """The scrolling table; pager keys scroll it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+    ]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -31,30 +50,27 @@ class HelpScreen(ModalScreen[None]):
         """The table of keys, then where the keymap file lives."""
         with Vertical(classes="dialog", id="help-dialog") as dialog:
             dialog.border_title = f"Keys: {self.pane}"
-            with VerticalScroll(id="help-keys"):
-                yield Static(self._table(), id="help-table")
-            yield Static(
-                Content.assemble(
-                    "Remap any key by its id in ",
-                    (str(keymap.config_path()), "italic"),
-                    '\n[keymap]  "board.move_right" = "L,ctrl+right"',
-                ),
-                classes="dialog-hint",
-            )
+            dialog.border_subtitle = "j/k scroll · escape closes"
+            with HelpKeys(id="help-keys"):
+                for keys, text, binding_id in self.rows:
+                    with Horizontal(classes="help-row"):
+                        yield Static(Content.styled(keys, "bold $accent"), classes="help-key")
+                        yield Static(Content(text), classes="help-text")
+                        yield Static(Content.styled(binding_id, "$text-muted"), classes="help-id")
+                yield Static(
+                    Content.assemble(
+                        "Remap any key by its id in ",
+                        (str(keymap.config_path()), "italic"),
+                        ":\n",
+                        (KEYMAP_EXAMPLE, "$text-muted"),
+                    ),
+                    id="help-keymap",
+                    classes="dialog-hint",
+                )
 
-    def _table(self) -> Content:
-        """Keys, binding id and what it does, as aligned columns (the text last, so it wraps)."""
-        key_width = max((len(keys) for keys, _, _ in self.rows), default=4) + 2
-        id_width = max((len(binding_id) for _, _, binding_id in self.rows), default=8) + 2
-        lines = [
-            Content.assemble(
-                (keys.ljust(key_width), "bold $accent"),
-                (binding_id.ljust(id_width), "$text-muted"),
-                text,
-            )
-            for keys, text, binding_id in self.rows
-        ]
-        return Content("\n").join(lines)
+    def on_mount(self) -> None:
+        """Scroll keys work at once."""
+        self.query_one(HelpKeys).focus()
 
     def action_dismiss_help(self) -> None:
         """Back to where you were."""

@@ -14,18 +14,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.widget import Widget
 from textual.widgets import Footer, Input, TextArea
 
 from jobhunt_tui.domain.board import BoardCard
-from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.models import Settings, Stage
-from jobhunt_tui.domain.stages import neighbour
+from jobhunt_tui.domain.stages import OPEN_STAGES, neighbour
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.ui.context import Services
-from jobhunt_tui.ui.failures import ReportsWorkerFailures
+from jobhunt_tui.ui.failures import ReportsWorkerFailures, failure_text
 from jobhunt_tui.ui.messages import BoardLoaded, CardChanged, LiveChanged
 from jobhunt_tui.ui.screens.draft_session import DraftRouting
+from jobhunt_tui.ui.screens.host import Subject
 from jobhunt_tui.ui.widgets.board import Board
 from jobhunt_tui.ui.widgets.chrome import (
     CALENDAR_LINES,
@@ -34,7 +35,7 @@ from jobhunt_tui.ui.widgets.chrome import (
     Welcome,
 )
 from jobhunt_tui.ui.widgets.draft_editor import DraftEditor
-from jobhunt_tui.ui.widgets.filter import FilterInput
+from jobhunt_tui.ui.widgets.filter import FilterInput, NoMatch
 
 if TYPE_CHECKING:
     from jobhunt_tui.services.board import BoardSnapshot
@@ -48,6 +49,9 @@ PANES = ("board", "calendar-pane", "draft-pane")
 LIVE_POLL_SECONDS = 0.5
 """How often the screen asks whether another writer committed (design: about twice a second)."""
 
+FOOTER_ROOMY = 100
+"""From this width the footer also names ctrl+p (below it, only the pane's keys fit)."""
+
 
 def _name(card: BoardCard) -> str:
     return visible(card.company)
@@ -57,11 +61,11 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
     """Routes keys to services (in workers) and the results back to the widgets."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "next_pane", "Next pane", show=False, id="main.next_pane",
+        Binding("tab", "next_pane", "Pane", id="main.next_pane",
                 tooltip="Next pane: board, calendar, draft"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False,
                 id="main.previous_pane", tooltip="Previous pane"),
-        Binding("u", "undo", "Undo", id="main.undo", show=False,
+        Binding("u", "undo", "Undo", id="main.undo",
                 tooltip="Undo this window's last change (never another writer's)"),
         Binding("ctrl+r", "redo", "Redo", id="main.redo", show=False,
                 tooltip="Redo the change the last undo took back"),
@@ -79,6 +83,8 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
         self._today: dt.date | None = None
         # While a full read runs: the cards changed meanwhile (None: gone), to re-apply.
         self._changed_while_loading: dict[int, BoardCard | None] | None = None
+        # Tells other views (the detail screen) which opportunity just changed.
+        self.card_signal: Signal[int] = Signal(self, "card-changed")
 
     def compose(self) -> ComposeResult:
         """Header, board with its filter line, the side panes, footer."""
@@ -87,6 +93,7 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
             with Vertical(id="board-pane"):
                 yield Welcome(id="welcome")
                 yield Board(id="board")
+                yield NoMatch(id="no-match")
                 yield FilterInput(id="filter")
             with Vertical(id="side"):
                 yield PanePlaceholder("Calendar", CALENDAR_LINES, id="calendar-pane")
@@ -162,24 +169,46 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
 
     # Changes: one worker per change; the service decides from the stored rows and logs it
 
-    def change(self, opportunity_id: int, label: str, apply: Callable[[], str]) -> None:
+    def change(
+        self,
+        opportunity_id: int | None,
+        label: str,
+        apply: Callable[[], str],
+        *,
+        retry: Callable[[str], None] | None = None,
+    ) -> None:
         """Run `apply` (a service call returning a note) in a worker, then re-read the card.
 
         A refused change (say, `L` on a card another writer closed meanwhile) still re-reads
         the card, so the screen shows where it really is; `label` names it in the message.
+        When `retry` is given (a form's change), it gets the reason instead, on the UI thread.
         """
-        self._change(opportunity_id, label, apply)
+        self._change(opportunity_id, label, apply, retry)
 
     @work(thread=True, exit_on_error=False, group="write")
-    def _change(self, opportunity_id: int, label: str, apply: Callable[[], str]) -> None:
+    def _change(
+        self,
+        opportunity_id: int | None,
+        label: str,
+        apply: Callable[[], str],
+        retry: Callable[[str], None] | None,
+    ) -> None:
         try:
             note = apply()
-        except JobhuntError as error:
-            self.refresh_card(opportunity_id, select=False)
-            self.app.call_from_thread(self.notify, visible(str(error)), title=f"Could not {label}",
-                                      severity="warning", markup=False)  # fmt: skip
+        except Exception as error:
+            problem = failure_text(error, self.services.database.path)
+            if problem is None:
+                raise  # a bug: reported as one by the worker's failure handler
+            if opportunity_id is not None:
+                self.refresh_card(opportunity_id, select=False)
+            if retry is not None:
+                self.app.call_from_thread(retry, problem)
+            else:
+                self.app.call_from_thread(self.notify, problem, title=f"Could not {label}",
+                                          severity="warning", markup=False)  # fmt: skip
             return
-        self.refresh_card(opportunity_id, note)
+        if opportunity_id is not None:
+            self.refresh_card(opportunity_id, note)
 
     def refresh_card(self, opportunity_id: int, note: str = "", *, select: bool = True) -> None:
         """Re-read one card and the counts (call from a worker) and post them."""
@@ -210,6 +239,8 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
             self.board.upsert(card)
             if select:
                 self.board.select(opportunity_id)
+        # The detail view of this opportunity (if open) reads itself again.
+        self.card_signal.publish(opportunity_id)
 
     # Live view: other writers' changes (and midnight) reach the screen without a key
 
@@ -301,10 +332,12 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
         self.change(card.opportunity_id, label, apply)
 
     def action_add(self) -> None:
-        """Open the form for a new opportunity."""
+        """Open the form for a new opportunity, in the stage of the current column."""
         from jobhunt_tui.ui.screens.opportunity_actions import add_opportunity
 
-        add_opportunity(self)
+        key = self.board.column.key
+        open_stage = next((s for s in OPEN_STAGES if s.value == key), Stage.APPLIED)
+        add_opportunity(self, open_stage)
 
     def action_edit(self) -> None:
         """Open the form on the selected opportunity (read in a worker first)."""
@@ -316,17 +349,8 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
     def _open_edit(self, opportunity_id: int) -> None:
         from jobhunt_tui.ui.screens.opportunity_actions import edit_opportunity
 
-        current = self.services.pipeline.get(opportunity_id)
-        self.app.call_from_thread(edit_opportunity, self, current)
-
-    def card_saved(self, opportunity_id: int, note: str) -> None:
-        """A dialog changed this opportunity: re-read its card and show `note`."""
-        self.board.focus()
-        self._refresh_after_form(opportunity_id, note)
-
-    @work(thread=True, exit_on_error=False, group="read")
-    def _refresh_after_form(self, opportunity_id: int, note: str) -> None:
-        self.refresh_card(opportunity_id, note)
+        detail = self.services.pipeline.detail(opportunity_id)
+        self.app.call_from_thread(edit_opportunity, self, detail.opportunity, detail.contacts)
 
     def action_open_detail(self) -> None:
         """Open the selected opportunity's detail screen."""
@@ -334,46 +358,41 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
 
         card = self._selected()
         if card is not None:
-            self.app.push_screen(
-                DetailScreen(
-                    card.opportunity_id,
-                    self.services.pipeline.detail,
-                    self.services.clock(),
-                    self.services.tz,
-                )
-            )
+            self.app.push_screen(DetailScreen(card.opportunity_id, self))
+
+    def _subject(self) -> Subject | None:
+        card = self._selected()
+        return None if card is None else Subject.of_card(card)
 
     def action_close_card(self) -> None:
         """Ask for an outcome, then close the selected opportunity."""
-        from jobhunt_tui.ui.screens.close import CloseDialog
+        from jobhunt_tui.ui.screens.contact_actions import close_opportunity
 
-        card = self._selected()
-        if card is None:
-            return
+        close_opportunity(self, self._subject())
 
-        def closed(outcome: Stage | None) -> None:
-            if outcome is not None:
-                self.move_to(card, outcome, announce=True)
+    def action_add_note(self) -> None:
+        """Add a note to the selected opportunity's timeline."""
+        from jobhunt_tui.ui.screens.contact_actions import add_note
 
-        self.app.push_screen(CloseDialog(card), closed)
+        add_note(self, self._subject())
 
     def action_log_interview(self) -> None:
         """Log an interview on the selected opportunity (plans the follow-ups)."""
         from jobhunt_tui.ui.screens import follow_up_actions
 
-        follow_up_actions.log_interview(self, self._selected())
+        follow_up_actions.log_interview(self, self._subject())
 
     def action_log_reply(self) -> None:
         """Log a reply from the employer (cancels the planned follow-ups)."""
         from jobhunt_tui.ui.screens import follow_up_actions
 
-        follow_up_actions.log_reply(self, self._selected())
+        follow_up_actions.log_reply(self, self._subject())
 
     def action_plan_follow_up(self) -> None:
         """Plan a follow-up by hand; the pest guard may warn."""
         from jobhunt_tui.ui.screens import follow_up_actions
 
-        follow_up_actions.plan_follow_up(self, self._selected())
+        follow_up_actions.plan_follow_up(self, self._subject())
 
     def action_open_draft(self) -> None:
         """Open the draft of the selected card's next follow-up in the draft pane."""
@@ -397,8 +416,14 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        """Filter as the user types."""
+        """Filter as the user types; say so when nothing matches."""
         self.board.set_filter(event.value)
+        self.query_one(NoMatch).show(event.value, self.board.shown_count)
+
+    def action_clear_filter(self) -> None:
+        """Escape on the board: drop the filter (nothing else to leave)."""
+        if self.board.filter_text:
+            self.query_one(FilterInput).action_clear_filter()
 
     @on(Input.Submitted, "#filter")
     def _filter_kept(self) -> None:
@@ -411,6 +436,7 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
     def _filter_cleared(self) -> None:
         """Drop the filter and hide its line."""
         self.board.set_filter("")
+        self.query_one(NoMatch).show("", self.board.shown_count)
         self.query_one("#board-pane").remove_class("-filtering")
         self.board.focus()
 
@@ -462,8 +488,9 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
         self.call_after_refresh(widget.focus)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Narrow terminals show one side at a time."""
+        """Narrow terminals show one side at a time (and the footer only the keys)."""
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        self.query_one(Footer).show_command_palette = event.size.width >= FOOTER_ROOMY
 
     def export(self, kind: str) -> None:
         """Export all data as `kind` (csv or json) into the current folder."""

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.widget import Widget
 
 from jobhunt_tui.domain.board import BoardCard
+from jobhunt_tui.domain.board_filter import parse_filter
 from jobhunt_tui.domain.localtime import Zone
 from jobhunt_tui.domain.models import Stage
 from jobhunt_tui.domain.stages import OPEN_STAGES, is_open
@@ -21,9 +22,21 @@ from jobhunt_tui.ui.widgets.column import BoardColumn
 CLOSED_KEY = "closed"
 
 
-def _b(key: str, action: str, description: str, binding_id: str, tooltip: str, show: bool = False):
+STAGE_KEYS = Binding.Group("Stage")
+"""H and L share one footer entry: "H L Stage"."""
+
+
+def _b(
+    key: str,
+    action: str,
+    description: str,
+    binding_id: str,
+    tooltip: str,
+    show: bool = False,
+    group: Binding.Group | None = None,
+) -> Binding:
     """A board binding with an id (remappable) and a tooltip."""
-    return Binding(key, action, description, show=show, id=binding_id, tooltip=tooltip)
+    return Binding(key, action, description, show=show, id=binding_id, tooltip=tooltip, group=group)
 
 
 class Board(Widget, can_focus=True):
@@ -38,10 +51,6 @@ class Board(Widget, can_focus=True):
         _b("G,end", "cursor_last", "Last", "board.last", "Last card of the column"),
         _b("pageup", "page(-1)", "Page up", "board.page_up", "One screen of cards up"),
         _b("pagedown", "page(1)", "Page down", "board.page_down", "One screen of cards down"),
-        _b("H,shift+left", "screen.move_card(-1)", "◀ Stage", "board.move_left",
-           "Move the selected opportunity one stage left"),
-        _b("L,shift+right", "screen.move_card(1)", "Stage ▶", "board.move_right",
-           "Move the selected opportunity one stage right"),
         _b("a", "screen.add", "Add", "board.add", "Add an opportunity", show=True),
         _b("e", "screen.edit", "Edit", "board.edit", "Edit the selected opportunity", show=True),
         _b("enter", "screen.open_detail", "Open", "board.open",
@@ -52,9 +61,17 @@ class Board(Widget, can_focus=True):
            "Log a reply from the employer (cancels planned follow-ups)"),
         _b("f", "screen.plan_follow_up", "Follow-up", "board.follow_up",
            "Plan a follow-up by hand (the pest guard applies)", show=True),
+        _b("H,shift+left", "screen.move_card(-1)", "◀ Stage", "board.move_left",
+           "Move the selected opportunity one stage left", show=True, group=STAGE_KEYS),
+        _b("L,shift+right", "screen.move_card(1)", "Stage ▶", "board.move_right",
+           "Move the selected opportunity one stage right", show=True, group=STAGE_KEYS),
         _b("x", "screen.close_card", "Close", "board.close",
-           "Close the opportunity: accepted, rejected or withdrawn", show=True),
-        _b("slash", "screen.filter", "Filter", "board.filter", "Filter cards by text", show=True),
+           "Close the opportunity: accepted, rejected or withdrawn"),
+        _b("n", "screen.add_note", "Note", "board.note", "Add a note to the timeline"),
+        _b("slash", "screen.filter", "Filter", "board.filter",
+           "Filter: text, stage:applied, p:1, is:overdue, is:idle, is:quiet", show=True),
+        _b("escape", "screen.clear_filter", "Clear filter", "board.clear_filter",
+           "Clear the filter"),
         _b("c", "screen.toggle_closed", "Closed", "board.toggle_closed",
            "Show or hide closed opportunities"),
         _b("d", "screen.open_draft", "Draft", "board.draft",
@@ -204,22 +221,23 @@ class Board(Widget, can_focus=True):
         return True
 
     def set_filter(self, text: str) -> None:
-        """Show only cards whose company or role contains `text` (case-insensitive)."""
+        """Show only cards that pass the filter `text` (words and tokens: see board_filter)."""
         self.filter_text = text
         matches = self._matches(self.cards())
         for column in self._columns:
             column.apply_filter(matches)
         self._activate_filled()
 
+    @property
+    def shown_count(self) -> int:
+        """How many cards the filter lets through, in the columns the user can reach."""
+        return sum(len(column.shown) for column in self.columns)
+
     def _matches(self, cards: list[BoardCard]) -> set[int] | None:
-        needle = self.filter_text.casefold().strip()
-        if not needle:
+        wanted = parse_filter(self.filter_text)
+        if wanted.empty:
             return None
-        return {
-            card.opportunity_id
-            for card in cards
-            if needle in card.company.casefold() or needle in card.role.casefold()
-        }
+        return {card.opportunity_id for card in cards if wanted.matches(card)}
 
     def _activate_filled(self) -> None:
         """Stay in the current column if it shows cards, else go to the first that does."""

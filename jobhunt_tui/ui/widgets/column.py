@@ -93,6 +93,8 @@ class BoardColumn(ScrollView, can_focus=False):
     def insert(self, card: BoardCard, shown: bool) -> None:
         """Add `card` at the top of its priority group (it is the most recently updated)."""
         self.cards.insert(_priority_index(self.cards, card.priority), card)
+        if self._total is not None:
+            self._total += 1  # the stage's count follows the card (no phantom "9/10")
         if shown and self.shown is not self.cards:
             self.shown.insert(_priority_index(self.shown, card.priority), card)
         self._relayout()
@@ -119,6 +121,8 @@ class BoardColumn(ScrollView, can_focus=False):
                     found = True
                     break
         if found:
+            if self._total is not None:
+                self._total -= 1
             self.cursor = min(self.cursor, max(0, len(self.shown) - 1))
             self._relayout()
         return found

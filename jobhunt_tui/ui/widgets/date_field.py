@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from jobhunt_tui.domain.errors import ValidationError
-from jobhunt_tui.ui.widgets.inputs import TextInput
+from jobhunt_tui.ui.widgets.field_input import FieldInput
 
 Resolver = Callable[[str], str]
 """Words in, the date they name as display text out; ValidationError when they name none."""
@@ -59,7 +59,7 @@ class DateField(Vertical):
 
     def compose(self) -> ComposeResult:
         """The input, then the preview line."""
-        yield TextInput(
+        yield FieldInput(
             value=self.initial,
             placeholder=self.placeholder,
             id=f"field-{self.field_name}",
