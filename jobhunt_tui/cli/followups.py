@@ -24,6 +24,7 @@ from jobhunt_tui.domain.localtime import Zone, local_date, short_date, short_dat
 from jobhunt_tui.domain.models import Channel, FollowUp, FollowUpKind
 from jobhunt_tui.domain.pest_guard import GuardResult, PestGuardRefused
 from jobhunt_tui.domain.spacing import kind_label
+from jobhunt_tui.services.agenda import LIST_LIMIT, AgendaService
 from jobhunt_tui.services.followups import FollowUpService
 from jobhunt_tui.services.zone import local_zone
 
@@ -207,13 +208,20 @@ def _changes(moved: Iterable[FollowUp], skipped: Iterable[FollowUp], tz: Zone) -
     show_default=True,
     help="How far ahead to look.",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 100_000),
+    default=LIST_LIMIT,
+    show_default=True,
+    help="Items listed per section (the rest is counted under \"more\").",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
-def agenda(state: CliState, days: int, as_json: bool) -> None:
+def agenda(state: CliState, days: int, limit: int, as_json: bool) -> None:
     """Overdue, today, upcoming, what needs a next step, and search health."""
     tz = local_zone()
     now = state.clock()
-    result = _service(state, tz).agenda(days)
+    result = AgendaService(state.database, state.clock, tz).agenda(days, limit=limit)
     if as_json:
         echo_json(_agenda_record(result, now, tz))
         return
@@ -268,6 +276,7 @@ def _agenda_text(result: Agenda, now: arrow.Arrow, tz: Zone) -> list[str]:
                 f"  week of {week.week_start.isoformat()}: {week.applications} / "
                 f"{week.follow_ups_sent} / {week.interviews}"
             )
+    lines += [f"… and {count} more {name.replace('_', ' ')}" for name, count in result.hidden]
     lines += [text for text in result.suggestions if text != result.health.message]
     return lines
 
@@ -320,6 +329,7 @@ def _agenda_record(result: Agenda, now: arrow.Arrow, tz: Zone) -> dict[str, Any]
             for week in result.weekly
         ],
         "suggestions": list(result.suggestions),
+        "more": dict(result.hidden),
     }
 
 

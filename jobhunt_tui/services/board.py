@@ -54,7 +54,7 @@ class BoardSnapshot:
     complete: bool = True
 
 
-def _card(row: CardRow, now: arrow.Arrow, tz: Zone, settings: Settings) -> BoardCard:
+def card_from_row(row: CardRow, now: arrow.Arrow, tz: Zone, settings: Settings) -> BoardCard:
     """One card from its aggregated row and the rules of `domain.health`."""
     basics = CardBasics(
         row.opportunity_id,
@@ -93,7 +93,7 @@ class BoardService:
             rows = reader.card_rows(conn, include_closed=include_closed, per_stage_limit=limit)
             totals = reader.stage_totals(conn, include_closed=include_closed)
             counts = self._counts(conn, now, settings)
-        cards = [_card(row, now, self.tz, settings) for row in rows]
+        cards = [card_from_row(row, now, self.tz, settings) for row in rows]
         complete = len(cards) == sum(totals.values())
         return BoardSnapshot(cards, counts, settings, include_closed, totals, complete)
 
@@ -107,7 +107,7 @@ class BoardService:
             counts = self._counts(conn, now, settings)
         if row is None or row.archived:
             return None, counts
-        return _card(row, now, self.tz, settings), counts
+        return card_from_row(row, now, self.tz, settings), counts
 
     def counts(self, settings: Settings) -> HealthCounts:
         """The header counts alone."""

@@ -219,7 +219,12 @@ def test_agenda_text_and_json(capsys, db_path: Path, acme: int) -> None:
         "message": "Only 1 active opportunity (aim for at least 2): add a backup to keep the "
         "search going.",
     }
+    # The last 8 weeks, as the calendar's progress strip shows them.
     assert [w["week_start"] for w in data["weekly"]] == [
+        "2026-09-28",
+        "2026-10-05",
+        "2026-10-12",
+        "2026-10-19",
         "2026-10-26",
         "2026-11-02",
         "2026-11-09",
