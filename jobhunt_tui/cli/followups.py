@@ -213,7 +213,7 @@ def _changes(moved: Iterable[FollowUp], skipped: Iterable[FollowUp], tz: Zone) -
     type=click.IntRange(1, 100_000),
     default=LIST_LIMIT,
     show_default=True,
-    help="Items listed per section (the rest is counted under \"more\").",
+    help='Items listed per section (the rest is counted under "more").',
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state

@@ -168,3 +168,11 @@ class DayEntry:
     """ "planned", "done" or "interview"."""
     follow_up_id: int | None = None
     channel: Channel | None = None
+
+
+def snooze_days_to_reach(
+    requested_at: arrow.Arrow, polite_at: arrow.Arrow, tz: Zone, asked: int
+) -> int:
+    """The snooze (in days) that lands on the pest guard's earliest polite date instead of the
+    refused one, which `asked` days would have reached."""
+    return asked + max(1, (local_date(polite_at, tz) - local_date(requested_at, tz)).days)

@@ -12,6 +12,7 @@ from jobhunt_tui.services.board import BoardService
 from jobhunt_tui.services.history import History
 
 if TYPE_CHECKING:
+    from jobhunt_tui.services.agenda import AgendaService
     from jobhunt_tui.services.followups import FollowUpService
     from jobhunt_tui.services.pipeline import PipelineService
     from jobhunt_tui.storage.database import Database
@@ -48,3 +49,10 @@ class Services:
         from jobhunt_tui.services.followups import FollowUpService
 
         return FollowUpService(self.database, self.clock, self.tz)
+
+    @cached_property
+    def agenda(self) -> AgendaService:
+        """The agenda and the calendar (bounded reads)."""
+        from jobhunt_tui.services.agenda import AgendaService
+
+        return AgendaService(self.database, self.clock, self.tz)

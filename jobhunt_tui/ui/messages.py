@@ -35,3 +35,10 @@ class DetailLoaded(Message):
     """An opportunity's details were read for the detail screen."""
 
     detail: OpportunityDetail
+
+
+@dataclass
+class OpenDraft(Message):
+    """Open the draft of this follow-up (the calendar's `d`; the draft pane answers it)."""
+
+    follow_up_id: int

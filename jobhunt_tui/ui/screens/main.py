@@ -23,15 +23,11 @@ from jobhunt_tui.domain.stages import neighbour
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.ui.context import Services
 from jobhunt_tui.ui.failures import ReportsWorkerFailures
-from jobhunt_tui.ui.messages import BoardLoaded, CardChanged
+from jobhunt_tui.ui.messages import BoardLoaded, CardChanged, OpenDraft
 from jobhunt_tui.ui.widgets.board import Board
-from jobhunt_tui.ui.widgets.chrome import (
-    CALENDAR_LINES,
-    DRAFT_LINES,
-    HealthHeader,
-    PanePlaceholder,
-    Welcome,
-)
+from jobhunt_tui.ui.widgets.calendar_pane import CalendarPane, names_from_environment
+from jobhunt_tui.ui.widgets.calendar_widgets import AgendaList
+from jobhunt_tui.ui.widgets.chrome import DRAFT_LINES, HealthHeader, PanePlaceholder, Welcome
 from jobhunt_tui.ui.widgets.filter import FilterInput
 
 if TYPE_CHECKING:
@@ -79,7 +75,9 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
                 yield Board(id="board")
                 yield FilterInput(id="filter")
             with Vertical(id="side"):
-                yield PanePlaceholder("Calendar", CALENDAR_LINES, id="calendar-pane")
+                services = self.services
+                yield CalendarPane(services.agenda, services.clock, services.tz,
+                                   names_from_environment(), id="calendar-pane")  # fmt: skip
                 yield PanePlaceholder("Draft", DRAFT_LINES, id="draft-pane")
         yield Footer(compact=True)
 
@@ -178,6 +176,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
                 self.board.select(event.opportunity_id)
         self.query_one(HealthHeader).show(event.counts)
         self._update_welcome()
+        self.query_one(CalendarPane).reload()  # a change made here: grid, agenda, strip
         if event.note:
             self.notify(event.note, markup=False, timeout=3)
 
@@ -186,6 +185,30 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         if card is None:
             self.notify("No opportunity selected: press a to add one.", markup=False)
         return card
+
+    # Calendar: the board's selection and the agenda's keys
+
+    @on(Board.SelectionChanged)
+    def _card_selected(self, event: Board.SelectionChanged) -> None:
+        """Highlight the selected card's follow-ups on the calendar."""
+        self.query_one(CalendarPane).highlight(event.opportunity_id)
+
+    @on(AgendaList.Chosen)
+    def _agenda_chosen(self, event: AgendaList.Chosen) -> None:
+        """An agenda item chosen: select its card on the board."""
+        self.board.select(event.opportunity_id)
+
+    @on(AgendaList.Act)
+    def _agenda_act(self, event: AgendaList.Act) -> None:
+        """space, s, o, f on an agenda item."""
+        from jobhunt_tui.ui.screens import calendar_actions
+
+        calendar_actions.act(self, event.action, event.row)
+
+    @on(OpenDraft)
+    def _open_draft(self, event: OpenDraft) -> None:
+        """Until the draft pane answers this message."""
+        self.notify("The draft editor is not available yet.", markup=False)
 
     # Board actions (bound on the Board widget as screen.*)
 

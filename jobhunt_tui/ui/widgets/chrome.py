@@ -45,7 +45,7 @@ class HealthHeader(Static):
 
 
 class PanePlaceholder(Vertical, can_focus=True):
-    """A titled, bordered region that later work fills (the calendar, the draft editor)."""
+    """A titled, bordered region that later work fills (the draft editor)."""
 
     def __init__(self, title: str, lines: tuple[str, ...], *, id: str | None = None) -> None:
         super().__init__(id=id, classes="pane placeholder")
@@ -56,17 +56,6 @@ class PanePlaceholder(Vertical, can_focus=True):
         """The text saying what will be here."""
         yield Static(Content("\n").join(Content(line) for line in self.lines))
 
-
-CALENDAR_LINES = (
-    "Follow-up calendar: coming next.",
-    "",
-    "A month view with markers on days",
-    "that have follow-ups, and the agenda:",
-    "overdue, today, upcoming.",
-    "",
-    "Keys: [ ] month · t today · o open",
-    "space done · s snooze",
-)
 
 DRAFT_LINES = (
     "Draft editor: coming next.",
