@@ -1,8 +1,8 @@
 """Bounded reads of the calendar pane and `jobhunt agenda`: month marks, day lists, agenda
 sections, idle candidates and weekly counts.
 
-Every query walks an index over a time range (ix_follow_up_due, ix_interaction_occurred) or
-stops at a LIMIT, so a month or a list costs the same at 10,000 opportunities as at 100: no
+Every query walks an index over a time range (ix_follow_up_due, ix_interaction_occurred;
+CROSS JOIN keeps SQLite from starting at the opportunities instead) or stops at a LIMIT, so a month or a list costs the same at 10,000 opportunities as at 100: no
 full board read. Instants go in and out as stored text (UTC ISO); the service turns them into
 local days.
 """
@@ -57,7 +57,7 @@ _HAPPENED_IN = f"""
     SELECT i.occurred_at, CASE i.kind WHEN 'interview' THEN 'interview' ELSE 'done' END,
            i.opportunity_id, c.name, o.role, i.kind, NULL, NULL
     FROM interaction AS i
-    JOIN opportunity AS o ON o.id = i.opportunity_id
+    CROSS JOIN opportunity AS o ON o.id = i.opportunity_id
     JOIN company AS c ON c.id = o.company_id
     WHERE i.occurred_at >= ? AND i.occurred_at < ? AND o.archived = 0
       AND (i.kind = 'interview' OR (i.kind IN ({_SENT}) AND i.direction = 'out'))
@@ -73,7 +73,7 @@ def marks_between(conn: sqlite3.Connection, start: str, end: str) -> list[MarkRo
         UNION ALL
         SELECT i.occurred_at, CASE i.kind WHEN 'interview' THEN 'interview' ELSE 'done' END,
                i.opportunity_id
-        FROM interaction AS i JOIN opportunity AS o ON o.id = i.opportunity_id
+        FROM interaction AS i CROSS JOIN opportunity AS o ON o.id = i.opportunity_id
         WHERE i.occurred_at >= :start AND i.occurred_at < :end AND o.archived = 0
           AND (i.kind = 'interview' OR (i.kind IN ({_SENT}) AND i.direction = 'out'))
     """

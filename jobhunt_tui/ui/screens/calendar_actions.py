@@ -40,14 +40,19 @@ def mark_done(screen: MainScreen, row: AgendaRow) -> None:
     follow_up_id = row.follow_up_id
 
     def apply() -> str:
-        result = services.follow_ups.done(follow_up_id)
+        # Recording what already went out is never refused (history must stay true); the
+        # guard's words, if any, come along as information.
+        result = services.follow_ups.done(follow_up_id, force=True)
         following = sorted(result.moved, key=lambda f: f.due_at)
         if following:
             step = following[0]
             nxt = f"next: {kind_label(step.kind.value)} {short_date(step.due_at, services.tz)}"
         else:
             nxt = "nothing more planned"
-        return f"Done: {row.label}; {nxt}."
+        note = f"Done: {row.label}; {nxt}."
+        if result.guard is not None and not result.guard.allowed:
+            note += f" Note: {result.guard.message}"
+        return note
 
     screen.change(row.opportunity_id, f"mark {row.label} done", apply)
 
