@@ -3,8 +3,8 @@ sections, idle candidates and weekly counts.
 
 Every query walks an index over a time range (ix_follow_up_due, ix_interaction_occurred;
 CROSS JOIN keeps SQLite from starting at the opportunities instead) or stops at a LIMIT, so
-a month or a list costs the same at 10,000 opportunities as at 100: no full board read. Instants go in and out as stored text (UTC ISO); the service turns them into
-local days.
+a month or a list costs the same at 10,000 opportunities as at 100: no full board read.
+Instants go in and out as stored text (UTC ISO); the service turns them into local days.
 """
 
 from __future__ import annotations
