@@ -171,8 +171,9 @@ class DayEntry:
 
 
 def snooze_days_to_reach(
-    requested_at: arrow.Arrow, polite_at: arrow.Arrow, tz: Zone, asked: int
+    due_at: arrow.Arrow, polite_at: arrow.Arrow, now: arrow.Arrow, tz: Zone
 ) -> int:
-    """The snooze (in days) that lands on the pest guard's earliest polite date instead of the
-    refused one, which `asked` days would have reached."""
-    return asked + max(1, (local_date(polite_at, tz) - local_date(requested_at, tz)).days)
+    """The snooze (in days) that lands a follow-up due at `due_at` on the pest guard's
+    earliest polite date (a snooze counts from today when the follow-up is overdue)."""
+    start = max(local_date(due_at, tz), local_date(now, tz))
+    return max(1, (local_date(polite_at, tz) - start).days)

@@ -74,9 +74,11 @@ def test_relative_labels_say_in_n_days_and_n_days_late() -> None:
 
 
 def test_a_refused_snooze_is_offered_the_days_that_reach_the_polite_date() -> None:
-    requested = arrow.get("2026-11-21T10:00:00+00:00")
-    polite = arrow.get("2026-11-25T10:00:00+00:00")
-    assert snooze_days_to_reach(requested, polite, "UTC", 1) == 5
+    polite = arrow.get("2026-11-26T10:00:00+00:00")
+    overdue = arrow.get("2026-11-18T10:00:00+00:00")  # counts from today, 20 Nov
+    assert snooze_days_to_reach(overdue, polite, NOW, "UTC") == 6
+    assert snooze_days_to_reach(arrow.get("2026-11-24T10:00:00+00:00"), polite, NOW, "UTC") == 2
+    assert snooze_days_to_reach(polite.shift(days=3), polite, NOW, "UTC") == 1
 
 
 def test_weekly_progress_counts_each_series_and_says_this_week_in_words() -> None:

@@ -67,7 +67,7 @@ def snooze(screen: MainScreen, row: AgendaRow, days: int) -> None:
         try:
             result = services.follow_ups.snooze(follow_up_id, days)
         except PestGuardRefused as refused:
-            screen.app.call_from_thread(_offer, screen, row, days, refused)
+            screen.app.call_from_thread(_offer, screen, row, refused)
             return ""
         when = short_date(result.follow_up.due_at, services.tz)
         return f"Snoozed {row.label} to {when}."
@@ -75,16 +75,16 @@ def snooze(screen: MainScreen, row: AgendaRow, days: int) -> None:
     screen.change(row.opportunity_id, f"snooze {row.label}", apply)
 
 
-def _offer(screen: MainScreen, row: AgendaRow, asked: int, refused: PestGuardRefused) -> None:
+def _offer(screen: MainScreen, row: AgendaRow, refused: PestGuardRefused) -> None:
     """Show the guard's words and offer its earliest polite date (enter accepts)."""
     from jobhunt_tui.ui.screens.snooze_offer import SnoozeOffer
 
     guard = refused.result
-    if guard.earliest_polite_at is None:
+    if guard.earliest_polite_at is None or row.due_at is None:
         screen.notify(str(refused), markup=False, severity="warning")
         return
     tz = screen.services.tz
-    days = snooze_days_to_reach(guard.requested_at, guard.earliest_polite_at, tz, asked)
+    days = snooze_days_to_reach(row.due_at, guard.earliest_polite_at, screen.services.clock(), tz)
     offer = f"Snooze to {short_date(guard.earliest_polite_at, tz)} instead?"
 
     def answered(accept: bool | None) -> None:

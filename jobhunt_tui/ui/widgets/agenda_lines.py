@@ -46,6 +46,8 @@ class AgendaRow:
     """For a "needs a next step" item: the card `f` plans a follow-up for."""
     label: str = ""
     """Words for the change it may cause ("Acme thank-you")."""
+    due_at: arrow.Arrow | None = None
+    """When a planned follow-up is due (a refused snooze offers a date from it)."""
 
     @property
     def selectable(self) -> bool:
@@ -99,6 +101,7 @@ def _item_row(item: AgendaItem, section: str, now: arrow.Arrow, tz: Zone, width:
         follow_up_id=item.follow_up_id,
         opportunity_id=item.opportunity_id,
         label=f"{visible(item.company)} {kind}",
+        due_at=item.due_at,
     )
 
 
@@ -137,6 +140,7 @@ def _entry_row(entry: DayEntry, tz: Zone, width: int) -> AgendaRow:
         follow_up_id=entry.follow_up_id if entry.state == "planned" else None,
         opportunity_id=entry.opportunity_id,
         label=f"{visible(entry.company)} {kind}",
+        due_at=entry.at if entry.state == "planned" else None,
     )
 
 

@@ -64,6 +64,7 @@ class _Loaded(Message):
     view: CalendarView
     now: arrow.Arrow
     neighbours: dict[tuple[int, int], MonthMarks]
+    generation: int
 
 
 class CalendarPane(Vertical):
@@ -112,6 +113,8 @@ class CalendarPane(Vertical):
         self.highlight_id: int | None = None
         self._loaded_now = now()
         self._go_to_day = False
+        self._generation = 0
+        """Reads started; only the latest one's result is shown."""
 
     def compose(self) -> ComposeResult:
         """Agenda first in the tree (it leads on narrow screens); docks place the rest."""
@@ -152,18 +155,26 @@ class CalendarPane(Vertical):
 
     refresh_from = reload
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="calendar")
     def _read(self, year: int, month: int, day: dt.date) -> None:
+        self._generation += 1
+        self._read_in_worker(year, month, day, self._generation)
+
+    # Not exclusive: a cancelled worker would fail whoever waits for the workers; a newer
+    # read simply wins and older results are dropped (they are cheap, bounded reads).
+    @work(thread=True, exit_on_error=False, group="calendar")
+    def _read_in_worker(self, year: int, month: int, day: dt.date, generation: int) -> None:
         now = self.now()
         view = self.source.calendar(year, month, day)
         neighbours = {
             shift_month(year, month, step): self.source.month(*shift_month(year, month, step))
             for step in (-1, 1)
         }
-        self.post_message(_Loaded(view, now, neighbours))
+        self.post_message(_Loaded(view, now, neighbours, generation))
 
     @on(_Loaded)
     def _loaded(self, event: _Loaded) -> None:
+        if event.generation != self._generation:
+            return
         view = event.view
         rolled = view.today != self.today
         if rolled and self.cursor == self.today:
