@@ -40,7 +40,13 @@ def providers() -> tuple[Callable[[], type[Provider]], ...]:
 
     return tuple(
         load(name)
-        for name in ("OpportunityCommands", "StageCommands", "ExportCommands", "ThemeCommands")
+        for name in (
+            "OpportunityCommands",
+            "StageCommands",
+            "ExportCommands",
+            "ThemeCommands",
+            "ProgressCommands",
+        )
     )
 
 

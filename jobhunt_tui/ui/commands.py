@@ -171,3 +171,26 @@ class ThemeCommands(Provider):
                     partial(setattr, self.app, "theme", name),
                     text=text,
                 )
+
+
+class ProgressCommands(Provider):
+    """Weekly progress at full size: the calendar's strip, bigger, with a table."""
+
+    TEXT = "Weekly progress"
+    HELP = "applications, follow-ups sent and interviews over the last 8 weeks"
+
+    async def discover(self) -> Hits:
+        """The one command."""
+        main = _main(self)
+        if main is not None:
+            yield DiscoveryHit(Content(self.TEXT), main.show_progress, text=self.TEXT,
+                               help=self.HELP)  # fmt: skip
+
+    async def search(self, query: str) -> Hits:
+        """The command, when the query matches it."""
+        main = _main(self)
+        matcher = self.matcher(query)
+        score = matcher.match(self.TEXT)
+        if main is not None and score > 0:
+            yield Hit(score, literal_hit_text(matcher, self.TEXT), main.show_progress,
+                      text=self.TEXT, help=self.HELP)  # fmt: skip

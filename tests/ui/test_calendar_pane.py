@@ -17,6 +17,7 @@ from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
 from jobhunt_tui.storage.database import Database
 from jobhunt_tui.ui.app import JobhuntApp
 from jobhunt_tui.ui.screens.dialog import FieldDialog
+from jobhunt_tui.ui.screens.progress import ProgressScreen
 from jobhunt_tui.ui.screens.snooze_offer import SnoozeOffer
 from jobhunt_tui.ui.widgets.board import Board
 from jobhunt_tui.ui.widgets.calendar_pane import CalendarPane
@@ -347,3 +348,25 @@ async def test_outside_changes_and_midnight_show_after_a_reload(database: Databa
         text = screen_text(app)
     assert "4 days late" in text and "Acme" in text
     assert acme != globex
+
+
+async def test_the_palette_opens_weekly_progress_at_full_size(
+    make_app: Callable[..., JobhuntApp], database: Database
+) -> None:
+    add_acme(database)
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"weekly progress")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProgressScreen)
+        text = screen_text(app)
+        assert "Progress: the last 8 weeks" in text
+        assert "16 Nov 2026" in text and "02 Nov 2026" in text
+        assert "This week: 0 applications, 0 follow-ups sent, 1 interview." in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, ProgressScreen)

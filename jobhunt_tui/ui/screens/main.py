@@ -205,6 +205,12 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
 
         calendar_actions.act(self, event.action, event.row)
 
+    def show_progress(self) -> None:
+        """The last 8 weeks at full size (the palette's "Weekly progress")."""
+        from jobhunt_tui.ui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen(self.services.agenda.progress))
+
     @on(OpenDraft)
     def _open_draft(self, event: OpenDraft) -> None:
         """Until the draft pane answers this message."""

@@ -86,8 +86,10 @@ def _heading(text: str, count: int | None, section: str) -> AgendaRow:
     return AgendaRow(((Piece(label, "heading"),),), section)
 
 
-def _note(text: str, section: str, width: int, role: str = "muted") -> AgendaRow:
-    return AgendaRow((_fit_line([Piece(text, role)], width),), section)
+def _note(
+    text: str, section: str, width: int, role: str = "muted", indent: str = "  "
+) -> AgendaRow:
+    return AgendaRow((_fit_line([Piece(text, role)], width, indent),), section)
 
 
 def _item_row(item: AgendaItem, section: str, now: arrow.Arrow, tz: Zone, width: int) -> AgendaRow:
