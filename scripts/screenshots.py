@@ -47,6 +47,7 @@ async def shoot(database_path: Path, name: str, keys: tuple[str, ...]) -> Path:
             await pilot.press(key)
             await app.workers.wait_for_complete()
             await pilot.pause()
+        await pilot.pause(0.3)  # the calendar highlights the selected card after a rest
         target = OUTPUT / f"{name}.svg"
         target.write_text(app.export_screenshot(title=f"jobhunt: {name}"), encoding="utf-8")
     database.close()

@@ -250,10 +250,13 @@ async def test_selecting_a_card_highlights_its_follow_ups(
         board = app.screen.query_one(Board)
         board.select(initech)
         await settle(pilot)
+        await pilot.pause(CalendarPane.HIGHLIGHT_DELAY + 0.1)
         grid, agenda = pane(app).grid, pane(app).agenda
         assert day_role(grid, 23) == "day"
         board.select(acme)
         await settle(pilot)
+        assert day_role(grid, 23) == "day"  # not while the board's cursor may still run on
+        await pilot.pause(CalendarPane.HIGHLIGHT_DELAY + 0.1)
         assert {day_role(grid, day) for day in (16, 17, 23, 30)} == {"highlight"}
         assert day_role(grid, 18) == "day"
         assert {r.opportunity_id for r in agenda.highlighted()} == {acme}

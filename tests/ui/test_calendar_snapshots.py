@@ -42,6 +42,7 @@ def test_the_calendar_at_80x24_shows_the_agenda_first(
         await settle(pilot)
         await pilot.press("tab")
         await settle(pilot)
+        await pilot.pause(CalendarPane.HIGHLIGHT_DELAY + 0.1)
         seen["text"] = screen_text(pilot.app)
         focused = pilot.app.screen.focused
         seen["focused"] = "" if focused is None else str(focused.id)
@@ -68,6 +69,7 @@ def test_the_calendar_at_160x48_beside_the_board(
         await settle(pilot)
         await pilot.press("tab", "l", "l")  # the grid: cursor to Sunday 22 Nov
         await settle(pilot)
+        await pilot.pause(CalendarPane.HIGHLIGHT_DELAY + 0.1)
         pane = pilot.app.screen.query_one(CalendarPane)
         seen["cursor"] = pane.grid.cursor.isoformat()
         seen["text"] = screen_text(pilot.app)
