@@ -72,7 +72,7 @@ class Agenda:
 
 
 def due_label(due_at: arrow.Arrow, now: arrow.Arrow, tz: Zone) -> str:
-    """ "today", "tomorrow", "in 3 days", "1 day overdue", "4 days overdue"."""
+    """ "today", "tomorrow", "in 3 days", "1 day late", "4 days late" (CLI and calendar)."""
     delta = (local_date(due_at, tz) - local_date(now, tz)).days
     if delta == 0:
         return "today"
@@ -80,7 +80,7 @@ def due_label(due_at: arrow.Arrow, now: arrow.Arrow, tz: Zone) -> str:
         return "tomorrow"
     if delta > 1:
         return f"in {delta} days"
-    return f"{-delta} day{'s' if delta != -1 else ''} overdue"
+    return f"{-delta} day{'s' if delta != -1 else ''} late"
 
 
 def build_agenda(
@@ -135,18 +135,6 @@ def build_agenda(
         weekly=weekly,
         hidden=hidden,
     )
-
-
-def relative_label(due_at: arrow.Arrow, now: arrow.Arrow, tz: Zone) -> str:
-    """ "today", "tomorrow", "in 2 days", "yesterday", "3 days late" (the agenda's words)."""
-    delta = (local_date(due_at, tz) - local_date(now, tz)).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    if delta > 1:
-        return f"in {delta} days"
-    return f"{-delta} day{'s' if delta != -1 else ''} late"
 
 
 def _staleness(card: BoardCard) -> tuple[int, int]:

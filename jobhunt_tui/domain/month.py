@@ -55,10 +55,6 @@ class MonthMarks:
     month: int
     marks: tuple[DayMark, ...] = ()
 
-    def kinds_on(self, day: dt.date) -> frozenset[MarkKind]:
-        """The kinds of marks on `day`."""
-        return frozenset(mark.kind for mark in self.marks if mark.day == day)
-
     def by_day(self) -> dict[dt.date, tuple[MarkKind, frozenset[int]]]:
         """Per day: its most urgent kind and the opportunities with something on it."""
         kinds: dict[dt.date, set[MarkKind]] = {}
@@ -131,11 +127,6 @@ def clamp_to_month(day: dt.date, year: int, month: int) -> dt.date:
     """The same day of the month in (year, month), or its last day when shorter."""
     last = calendar.monthrange(year, month)[1]
     return dt.date(year, month, min(day.day, last))
-
-
-def move_day(day: dt.date, days: int) -> dt.date:
-    """The cursor moved `days` days (a week is 7)."""
-    return day + dt.timedelta(days=days)
 
 
 def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:

@@ -24,7 +24,7 @@ from jobhunt_tui.domain.errors import ValidationError
 from jobhunt_tui.domain.health import WeekCount
 from jobhunt_tui.domain.localtime import Zone, at_local, local_date
 from jobhunt_tui.domain.models import Channel, Settings
-from jobhunt_tui.domain.month import DayMark, MarkKind, MonthMarks, month_range
+from jobhunt_tui.domain.month import DayMark, MarkKind, MonthMarks, marks_of, month_range
 from jobhunt_tui.domain.progress import PROGRESS_WEEKS, week_starts, weekly_from_counts
 from jobhunt_tui.domain.timeutil import from_stored, to_stored
 from jobhunt_tui.services.board import card_from_row
@@ -85,7 +85,7 @@ class AgendaService:
             conn, idle_before, quiet_before, limit
         )
         active = reader.due_counts(conn, start, tomorrow)[0]
-        weeks = self._weeks(conn, today, settings)
+        weeks = self._weeks(conn, now, settings)
         cards = [card_from_row(row, now, self.tz, settings) for row in (*idle, *quiet)]
         hidden = tuple(
             (name, total - len(shown))
@@ -111,19 +111,21 @@ class AgendaService:
         )
 
     def _weeks(
-        self, conn: sqlite3.Connection, today: dt.date, settings: Settings
+        self, conn: sqlite3.Connection, now: arrow.Arrow, settings: Settings
     ) -> tuple[WeekCount, ...]:
+        today = local_date(now, self.tz)
         first = today - dt.timedelta(days=(today.weekday() - settings.week_start) % 7)
         starts = week_starts(first, PROGRESS_WEEKS)
         bounds = [self._midnight(s) for s in starts]
-        bounds.append(self._midnight(first + dt.timedelta(days=7)))
+        # This week so far, up to and with `now`: nothing logged ahead of time counts.
+        bounds.append(to_stored(now.shift(seconds=1)))
         return weekly_from_counts(starts, agenda_reads.weekly_counts(conn, bounds))
 
     def progress(self) -> tuple[WeekCount, ...]:
         """The last 8 weeks, oldest first, this week last."""
         with self.database.reading() as conn:
             settings = reader.load_settings(conn)
-            return self._weeks(conn, local_date(self.clock(), self.tz), settings)
+            return self._weeks(conn, self.clock(), settings)
 
     def month(self, year: int, month: int) -> MonthMarks:
         """The marks of one month (local days)."""
@@ -141,8 +143,7 @@ class AgendaService:
             else:
                 kind = MarkKind(state) if state == "interview" else MarkKind.DONE
             marks.append(DayMark(day, kind, opportunity_id))
-        marks.sort(key=lambda m: (m.day, list(MarkKind).index(m.kind), m.opportunity_id))
-        return MonthMarks(year, month, tuple(marks))
+        return marks_of(marks, year, month)
 
     def day(self, day: dt.date) -> tuple[DayEntry, ...]:
         """Follow-ups planned or sent and interviews on one local day, by time."""

@@ -199,7 +199,7 @@ def test_agenda_text_and_json(capsys, db_path: Path, acme: int) -> None:
     assert lines[0] == "Agenda for Fri 20 Nov 2026 (next 14 days)"
     assert "Overdue (1)" in lines
     assert any(
-        "thank-you" in line and "Acme — Backend Engineer" in line and "1 day overdue" in line
+        "thank-you" in line and "Acme — Backend Engineer" in line and "1 day late" in line
         for line in lines
     )
     assert "Today: nothing" in lines
@@ -210,7 +210,7 @@ def test_agenda_text_and_json(capsys, db_path: Path, acme: int) -> None:
 
     data = json.loads(run_cli(capsys, db_path, "agenda", "--json", "--days", "7").stdout)
     assert data["today"] == "2026-11-20"
-    assert [(i["kind"], i["due"]) for i in data["overdue"]] == [("thank_you", "1 day overdue")]
+    assert [(i["kind"], i["due"]) for i in data["overdue"]] == [("thank_you", "1 day late")]
     assert [i["kind"] for i in data["upcoming"]] == ["follow_up"]
     assert data["health"] == {
         "active": 1,

@@ -6,7 +6,7 @@ import datetime as dt
 
 import arrow
 
-from jobhunt_tui.domain.agenda import relative_label, snooze_days_to_reach
+from jobhunt_tui.domain.agenda import due_label, snooze_days_to_reach
 from jobhunt_tui.domain.health import WeekCount
 from jobhunt_tui.domain.models import Direction, InteractionKind
 from jobhunt_tui.domain.month import (
@@ -56,7 +56,6 @@ def test_a_day_shows_its_most_urgent_mark_and_who_it_belongs_to() -> None:
         11,
     )
     assert marks.by_day() == {day: (MarkKind.OVERDUE, frozenset({1, 2}))}
-    assert marks.kinds_on(day) == {MarkKind.DONE, MarkKind.OVERDUE}
 
 
 def test_names_fall_back_to_english_for_unknown_or_c_locales() -> None:
@@ -66,11 +65,11 @@ def test_names_fall_back_to_english_for_unknown_or_c_locales() -> None:
 
 
 def test_relative_labels_say_in_n_days_and_n_days_late() -> None:
-    assert relative_label(NOW.shift(days=2), NOW, "UTC") == "in 2 days"
-    assert relative_label(NOW.shift(days=1), NOW, "UTC") == "tomorrow"
-    assert relative_label(NOW.shift(hours=-3), NOW, "UTC") == "today"
-    assert relative_label(NOW.shift(days=-1), NOW, "UTC") == "1 day late"
-    assert relative_label(NOW.shift(days=-3), NOW, "UTC") == "3 days late"
+    assert due_label(NOW.shift(days=2), NOW, "UTC") == "in 2 days"
+    assert due_label(NOW.shift(days=1), NOW, "UTC") == "tomorrow"
+    assert due_label(NOW.shift(hours=-3), NOW, "UTC") == "today"
+    assert due_label(NOW.shift(days=-1), NOW, "UTC") == "1 day late"
+    assert due_label(NOW.shift(days=-3), NOW, "UTC") == "3 days late"
 
 
 def test_a_refused_snooze_is_offered_the_days_that_reach_the_polite_date() -> None:

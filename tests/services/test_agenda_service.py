@@ -106,3 +106,28 @@ def test_the_calendar_view_reads_month_day_agenda_and_eight_weeks(
     assert len(view.weeks) == 8 and view.weeks[-1].week_start == dt.date(2026, 11, 16)
     assert view.weeks[-1].interviews == 1
     assert [i.kind.value for i in view.agenda.overdue] == ["thank_you"]
+
+
+def test_weeks_are_local_and_stop_at_now(database: Database, clock: Clock) -> None:
+    bulk_fill(database, 1)  # applied 1 Nov 12:00 UTC
+    rows = [
+        ("applied", "out", "2026-11-20T08:00:00Z"),
+        ("applied", "out", "2026-11-15T23:30:00Z"),  # Monday 00:30 in Berlin, Sunday in UTC
+        ("thank_you", "out", "2026-11-10T09:00:00Z"),
+        ("call", "out", "2026-11-11T09:00:00Z"),  # a call is not a follow-up sent
+        ("email_in", "in", "2026-11-11T09:00:00Z"),
+        ("interview", "in", "2026-11-20T15:00:00Z"),  # later today: not yet
+    ]
+    with database.writing_sql("test setup") as conn:
+        conn.executemany(
+            "INSERT INTO interaction (opportunity_id, kind, direction, occurred_at, summary) "
+            "VALUES (1, ?, ?, ?, '')",
+            rows,
+        )
+    berlin = AgendaService(database, clock, "Europe/Berlin").progress()
+    utc = AgendaService(database, clock, "UTC").progress()
+    assert berlin[-1].week_start == dt.date(2026, 11, 16)
+    assert (berlin[-1].applications, berlin[-1].interviews) == (2, 0)
+    assert (utc[-1].applications, utc[-2].applications) == (1, 1)
+    assert berlin[-2].follow_ups_sent == 1
+    assert berlin[-4].applications == 1  # bulk_fill's, the week of 26 Oct

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import arrow
 from rich.cells import cell_len
 
-from jobhunt_tui.domain.agenda import Agenda, AgendaItem, DayEntry, relative_label
+from jobhunt_tui.domain.agenda import Agenda, AgendaItem, DayEntry, due_label
 from jobhunt_tui.domain.board import BoardCard
 from jobhunt_tui.domain.localtime import Zone, local
 from jobhunt_tui.domain.spacing import kind_label
@@ -93,7 +93,7 @@ def _note(
 
 
 def _item_row(item: AgendaItem, section: str, now: arrow.Arrow, tz: Zone, width: int) -> AgendaRow:
-    when = relative_label(item.due_at, now, tz)
+    when = due_label(item.due_at, now, tz)
     role = "late" if when.endswith("late") else ("soon" if section == "today" else "muted")
     kind = kind_label(item.kind.value)
     detail = _fit_line([Piece(kind), Piece(item.channel.value), Piece(when, role)], width)

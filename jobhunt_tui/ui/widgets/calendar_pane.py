@@ -158,8 +158,6 @@ class CalendarPane(Vertical):
         """Re-read the month, the lists and the strip in a worker (the live view calls this)."""
         self._read(self.cursor.year, self.cursor.month, self.chosen)
 
-    refresh_from = reload
-
     def _read(self, year: int, month: int, day: dt.date) -> None:
         self._generation += 1
         self._read_in_worker(year, month, day, self._generation)
