@@ -40,11 +40,11 @@ class MarkKind(enum.Enum):
 
 @dataclass(frozen=True)
 class DayMark:
-    """One thing on one local day: its kind and the opportunity it belongs to."""
+    """Things of one kind on one local day, and the opportunities they belong to."""
 
     day: dt.date
     kind: MarkKind
-    opportunity_id: int
+    opportunity_ids: frozenset[int]
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class MonthMarks:
         owners: dict[dt.date, set[int]] = {}
         for mark in self.marks:
             kinds.setdefault(mark.day, set()).add(mark.kind)
-            owners.setdefault(mark.day, set()).add(mark.opportunity_id)
+            owners.setdefault(mark.day, set()).update(mark.opportunity_ids)
         order = list(MarkKind)
         return {
             day: (min(found, key=order.index), frozenset(owners[day]))
@@ -136,11 +136,13 @@ def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
 
 
 def marks_of(marks: Iterable[DayMark], year: int, month: int) -> MonthMarks:
-    """The marks that fall in (year, month), sorted by day."""
-    kept = tuple(
-        sorted(
-            (m for m in marks if m.day.year == year and m.day.month == month),
-            key=lambda m: (m.day, list(MarkKind).index(m.kind), m.opportunity_id),
-        )
+    """The marks that fall in (year, month), one per day and kind, by day and urgency."""
+    merged: dict[tuple[dt.date, MarkKind], set[int]] = {}
+    for mark in marks:
+        if (mark.day.year, mark.day.month) == (year, month):
+            merged.setdefault((mark.day, mark.kind), set()).update(mark.opportunity_ids)
+    order = list(MarkKind)
+    keys = sorted(merged, key=lambda key: (key[0], order.index(key[1])))
+    return MonthMarks(
+        year, month, tuple(DayMark(day, kind, frozenset(merged[day, kind])) for day, kind in keys)
     )
-    return MonthMarks(year, month, kept)

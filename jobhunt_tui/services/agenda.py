@@ -136,13 +136,13 @@ class AgendaService:
         first, after = month_range(year, month)
         rows = agenda_reads.marks_between(conn, self._midnight(first), self._midnight(after))
         marks = []
-        for at, state, opportunity_id in rows:
+        for at, state, opportunity_ids in rows:
             day = local_date(from_stored(at), self.tz)
             if state == "planned":
                 kind = MarkKind.OVERDUE if day < today else MarkKind.PLANNED
             else:
                 kind = MarkKind(state) if state == "interview" else MarkKind.DONE
-            marks.append(DayMark(day, kind, opportunity_id))
+            marks.append(DayMark(day, kind, frozenset(opportunity_ids)))
         return marks_of(marks, year, month)
 
     def day(self, day: dt.date) -> tuple[DayEntry, ...]:

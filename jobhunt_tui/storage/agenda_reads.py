@@ -26,11 +26,12 @@ _ACTIVE = f"{_OPEN} AND o.stage != 'wishlist'"
 
 
 class MarkRow(NamedTuple):
-    """One thing on the calendar: when (stored), what ("planned", "done", "interview"), whose."""
+    """Things on the calendar in one minute: when (stored, to the minute), what ("planned",
+    "done", "interview"), and whose (opportunity ids)."""
 
     at: str
     state: str
-    opportunity_id: int
+    opportunity_ids: tuple[int, ...]
 
 
 class DayRow(NamedTuple):
@@ -65,19 +66,28 @@ _HAPPENED_IN = f"""
 
 
 def marks_between(conn: sqlite3.Connection, start: str, end: str) -> list[MarkRow]:
-    """Planned follow-ups due, follow-ups sent and interviews held in [start, end)."""
+    """Planned follow-ups due, follow-ups sent and interviews held in [start, end), grouped
+    by minute (time zones move by whole minutes, so a minute lies in one local day): a
+    month at 10,000 opportunities is a few hundred rows, not thousands of marks."""
     query = f"""
-        SELECT f.due_at, 'planned', f.opportunity_id FROM follow_up AS f
-        JOIN opportunity AS o ON o.id = f.opportunity_id
+        SELECT substr(f.due_at, 1, 16) AS minute, 'planned', group_concat(f.opportunity_id)
+        FROM follow_up AS f JOIN opportunity AS o ON o.id = f.opportunity_id
         WHERE f.status = 'planned' AND f.due_at >= :start AND f.due_at < :end AND {_OPEN}
+        GROUP BY minute
         UNION ALL
-        SELECT i.occurred_at, CASE i.kind WHEN 'interview' THEN 'interview' ELSE 'done' END,
-               i.opportunity_id
-        FROM interaction AS i CROSS JOIN opportunity AS o ON o.id = i.opportunity_id
-        WHERE i.occurred_at >= :start AND i.occurred_at < :end AND o.archived = 0
+        SELECT substr(i.occurred_at, 1, 16) AS minute,
+               CASE i.kind WHEN 'interview' THEN 'interview' ELSE 'done' END AS state,
+               group_concat(i.opportunity_id)
+        FROM interaction AS i
+        WHERE i.occurred_at >= :start AND i.occurred_at < :end
           AND (i.kind = 'interview' OR (i.kind IN ({_SENT}) AND i.direction = 'out'))
+          AND i.opportunity_id NOT IN (SELECT id FROM opportunity WHERE archived = 1)
+        GROUP BY minute, state
     """
-    return [MarkRow(*row) for row in conn.execute(query, {"start": start, "end": end})]
+    return [
+        MarkRow(f"{minute}:00Z", state, tuple(map(int, ids.split(","))))
+        for minute, state, ids in conn.execute(query, {"start": start, "end": end})
+    ]
 
 
 def day_rows(conn: sqlite3.Connection, start: str, end: str, limit: int) -> list[DayRow]:

@@ -48,14 +48,19 @@ def test_a_day_shows_its_most_urgent_mark_and_who_it_belongs_to() -> None:
     day = dt.date(2026, 11, 17)
     marks = marks_of(
         [
-            DayMark(day, MarkKind.DONE, 1),
-            DayMark(day, MarkKind.OVERDUE, 2),
-            DayMark(dt.date(2026, 12, 1), MarkKind.PLANNED, 3),  # another month: left out
+            DayMark(day, MarkKind.DONE, frozenset({1})),
+            DayMark(day, MarkKind.OVERDUE, frozenset({2})),
+            DayMark(day, MarkKind.OVERDUE, frozenset({4})),
+            DayMark(dt.date(2026, 12, 1), MarkKind.PLANNED, frozenset({3})),  # not November
         ],
         2026,
         11,
     )
-    assert marks.by_day() == {day: (MarkKind.OVERDUE, frozenset({1, 2}))}
+    assert marks.by_day() == {day: (MarkKind.OVERDUE, frozenset({1, 2, 4}))}
+    assert [(m.kind, m.opportunity_ids) for m in marks.marks] == [
+        (MarkKind.OVERDUE, {2, 4}),
+        (MarkKind.DONE, {1}),
+    ]
 
 
 def test_names_fall_back_to_english_for_unknown_or_c_locales() -> None:

@@ -42,7 +42,10 @@ def test_marks_and_lists_come_back_by_range_and_limit(database: Database) -> Non
         weeks = agenda_reads.weekly_counts(
             conn, ["2026-10-26T00:00:00Z", "2026-11-02T00:00:00Z", "2026-11-09T00:00:00Z"]
         )
-    assert [(m.state, m.opportunity_id) for m in marks] == [("planned", 2), ("planned", 3)]
+    assert [(m.at, m.state, m.opportunity_ids) for m in marks] == [
+        ("2026-11-12T10:00:00Z", "planned", (2,)),
+        ("2026-11-13T10:00:00Z", "planned", (3,)),
+    ]
     assert [i.opportunity_id for i in items] == [1, 2, 3] and total == 12
     # bulk_fill applied all 12 on 1 Nov: the week starting 26 Oct (index 0).
     assert [(w, kind.value, n) for w, kind, _, n in weeks] == [(0, "applied", 12)]

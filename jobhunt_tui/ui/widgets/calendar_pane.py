@@ -47,7 +47,7 @@ def names_from_environment() -> CalendarNames:
 
 
 class CalendarSource(Protocol):
-    """What the pane may ask for: a whole view, one month's marks, and the clock."""
+    """What the pane may ask for: a whole view, and one month's marks."""
 
     def calendar(self, year: int, month: int, day: dt.date) -> CalendarView:
         """Month, chosen day, agenda and progress in one read."""
@@ -139,7 +139,7 @@ class CalendarPane(Vertical):
 
     def on_mount(self) -> None:
         """The first read, after the first paint (the board's first screen comes first)."""
-        self.call_after_refresh(self.reload)
+        self.call_after_refresh(self._read, self.cursor.year, self.cursor.month, self.chosen)
 
     def focus(self, scroll_visible: bool = True) -> CalendarPane:
         """Focus the agenda on a narrow screen (it comes first there), else the grid."""
@@ -155,24 +155,32 @@ class CalendarPane(Vertical):
     # Reading
 
     def reload(self) -> None:
-        """Re-read the month, the lists and the strip in a worker (the live view calls this)."""
-        self._read(self.cursor.year, self.cursor.month, self.chosen)
+        """Re-read the month, the lists and the strip in a worker (the live view calls this).
 
-    def _read(self, year: int, month: int, day: dt.date) -> None:
+        Other months read before are dropped, to be read again when the cursor gets there.
+        """
+        shown = (self.cursor.year, self.cursor.month)
+        self.faces = {key: face for key, face in self.faces.items() if key == shown}
+        self._read(*shown, self.chosen, neighbours=False)
+
+    def _read(self, year: int, month: int, day: dt.date, *, neighbours: bool = True) -> None:
         self._generation += 1
-        self._read_in_worker(year, month, day, self._generation)
+        self._read_in_worker(year, month, day, self._generation, neighbours)
 
     # Not exclusive: a cancelled worker would fail whoever waits for the workers; a newer
     # read simply wins and older results are dropped (they are cheap, bounded reads).
     @work(thread=True, exit_on_error=False, group="calendar")
-    def _read_in_worker(self, year: int, month: int, day: dt.date, generation: int) -> None:
+    def _read_in_worker(
+        self, year: int, month: int, day: dt.date, generation: int, neighbours: bool
+    ) -> None:
         now = self.now()
         view = self.source.calendar(year, month, day)
-        neighbours = {
+        # The months either side too, so `[` and `]` draw their marks at once.
+        around = {
             shift_month(year, month, step): self.source.month(*shift_month(year, month, step))
-            for step in (-1, 1)
+            for step in ((-1, 1) if neighbours else ())
         }
-        self.post_message(_Loaded(view, now, neighbours, generation))
+        self.post_message(_Loaded(view, now, around, generation))
 
     @on(_Loaded)
     def _loaded(self, event: _Loaded) -> None:
@@ -188,10 +196,8 @@ class CalendarPane(Vertical):
         self.view = view
         self._loaded_now = event.now
         week_start = view.settings.week_start
-        self.faces = {
-            key: month_face(marks, week_start, view.today)
-            for key, marks in event.neighbours.items()
-        }
+        for key, marks in event.neighbours.items():
+            self.faces[key] = month_face(marks, week_start, view.today)
         self.faces[(view.month.year, view.month.month)] = month_face(
             view.month, week_start, view.today
         )
@@ -274,7 +280,7 @@ class CalendarPane(Vertical):
 
     def _read_day(self, day: dt.date) -> None:
         self._go_to_day = True
-        self._read(self.cursor.year, self.cursor.month, day)
+        self._read(self.cursor.year, self.cursor.month, day, neighbours=False)
         self.agenda.focus()
 
     @on(AgendaList.Back)
