@@ -86,6 +86,11 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         """The board widget."""
         return self.query_one(Board)
 
+    @property
+    def calendar(self) -> CalendarPane:
+        """The calendar pane."""
+        return self.query_one(CalendarPane)
+
     def on_mount(self) -> None:
         """Show the first screen of cards in the very first frame, then read the rest.
 
@@ -176,7 +181,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
                 self.board.select(event.opportunity_id)
         self.query_one(HealthHeader).show(event.counts)
         self._update_welcome()
-        self.query_one(CalendarPane).reload()  # a change made here: grid, agenda, strip
+        # A change made here: grid, agenda and strip re-read once the card's frame is out.
+        self.call_after_refresh(self.calendar.reload)
         if event.note:
             self.notify(event.note, markup=False, timeout=3)
 
@@ -191,7 +197,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     @on(Board.SelectionChanged)
     def _card_selected(self, event: Board.SelectionChanged) -> None:
         """Highlight the selected card's follow-ups on the calendar."""
-        self.query_one(CalendarPane).highlight(event.opportunity_id)
+        self.calendar.highlight(event.opportunity_id)
 
     @on(AgendaList.Chosen)
     def _agenda_chosen(self, event: AgendaList.Chosen) -> None:
