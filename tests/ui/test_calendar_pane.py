@@ -373,3 +373,22 @@ async def test_the_palette_opens_weekly_progress_at_full_size(
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, ProgressScreen)
+
+
+async def test_a_change_on_the_board_updates_the_calendar(
+    make_app: Callable[..., JobhuntApp], database: Database
+) -> None:
+    acme = add_acme(database)
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app.screen.query_one(Board).select(acme)
+        assert "Overdue (1)" in screen_text(app)
+        await pilot.press("x", "enter")  # close it: accepted
+        await settle(pilot)
+        await pilot.pause(0.1)
+        await settle(pilot)
+        text = screen_text(app)
+        grid = pane(app).grid
+    assert "Overdue: nothing" in text and "Next 7 days: nothing" in text
+    assert mark_on(grid, 17) == "text" and mark_on(grid, 16) == "interview"

@@ -124,7 +124,7 @@ class CalendarPane(Vertical):
     def compose(self) -> ComposeResult:
         """Agenda first in the tree (it leads on narrow screens); docks place the rest."""
         yield AgendaList(id="agenda")
-        yield MonthGrid(self.names, id="month-grid")
+        yield MonthGrid(self.names, self.cursor, id="month-grid")
         yield ProgressStrip(id="progress")
 
     @property

@@ -89,11 +89,11 @@ class MonthGrid(Widget, can_focus=True):
 
         day: dt.date
 
-    def __init__(self, names: CalendarNames, *, id: str | None = None) -> None:
+    def __init__(self, names: CalendarNames, cursor: dt.date, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.names = names
         self.face: MonthFace | None = None
-        self.cursor = dt.date.today()
+        self.cursor = cursor
         self.highlight_id: int | None = None
 
     def show(self, face: MonthFace, cursor: dt.date) -> None:
