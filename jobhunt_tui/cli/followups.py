@@ -16,7 +16,14 @@ import arrow
 import click
 
 from jobhunt_tui.cli.base import CliState, cli, echo_json, fail, pass_state, safe
-from jobhunt_tui.domain.agenda import DEFAULT_DAYS, MAX_DAYS, Agenda, AgendaItem, due_label
+from jobhunt_tui.domain.agenda import (
+    DEFAULT_DAYS,
+    LIST_LIMIT,
+    MAX_DAYS,
+    Agenda,
+    AgendaItem,
+    due_label,
+)
 from jobhunt_tui.domain.board import BoardCard
 from jobhunt_tui.domain.dates import parse_day, parse_when
 from jobhunt_tui.domain.health import quiet_message
@@ -24,7 +31,6 @@ from jobhunt_tui.domain.localtime import Zone, local_date, short_date, short_dat
 from jobhunt_tui.domain.models import Channel, FollowUp, FollowUpKind
 from jobhunt_tui.domain.pest_guard import GuardResult, PestGuardRefused
 from jobhunt_tui.domain.spacing import kind_label
-from jobhunt_tui.services.agenda import LIST_LIMIT, AgendaService
 from jobhunt_tui.services.followups import FollowUpService
 from jobhunt_tui.services.zone import local_zone
 
@@ -219,6 +225,8 @@ def _changes(moved: Iterable[FollowUp], skipped: Iterable[FollowUp], tz: Zone) -
 @pass_state
 def agenda(state: CliState, days: int, limit: int, as_json: bool) -> None:
     """Overdue, today, upcoming, what needs a next step, and search health."""
+    from jobhunt_tui.services.agenda import AgendaService
+
     tz = local_zone()
     now = state.clock()
     result = AgendaService(state.database, state.clock, tz).agenda(days, limit=limit)

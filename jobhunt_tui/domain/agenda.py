@@ -21,6 +21,8 @@ from jobhunt_tui.domain.models import Channel, FollowUpKind, Settings
 
 DEFAULT_DAYS = 14
 MAX_DAYS = 366
+LIST_LIMIT = 200
+"""Items read per agenda section: far more than a screen or a day's work; the rest counted."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import arrow
 
 from jobhunt_tui.domain.agenda import (
     DEFAULT_DAYS,
+    LIST_LIMIT,
     MAX_DAYS,
     Agenda,
     DayEntry,
@@ -32,8 +33,6 @@ from jobhunt_tui.services.zone import local_zone
 from jobhunt_tui.storage import agenda_reads, reader
 from jobhunt_tui.storage.database import Database
 
-LIST_LIMIT = 200
-"""Items read per agenda section: far more than a screen or a day's work; the rest counted."""
 DAY_LIMIT = 200
 """Entries read for one chosen day."""
 

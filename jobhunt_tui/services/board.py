@@ -54,7 +54,7 @@ class BoardSnapshot:
     complete: bool = True
 
 
-def card_from_row(row: CardRow, now: arrow.Arrow, tz: Zone, settings: Settings) -> BoardCard:
+def _card(row: CardRow, now: arrow.Arrow, tz: Zone, settings: Settings) -> BoardCard:
     """One card from its aggregated row and the rules of `domain.health`."""
     basics = CardBasics(
         row.opportunity_id,
@@ -72,6 +72,11 @@ def card_from_row(row: CardRow, now: arrow.Arrow, tz: Zone, settings: Settings) 
         next_follow_up_kind=FollowUpKind(row.next_kind) if row.next_kind else None,
     )
     return card_for(basics, values, now=now, tz=tz, settings=settings)
+
+
+def card_from_row(row: CardRow, now: arrow.Arrow, tz: Zone, settings: Settings) -> BoardCard:
+    """One card from its row, as the board builds it (the agenda's idle list uses it too)."""
+    return _card(row, now, tz, settings)
 
 
 class BoardService:
@@ -93,7 +98,7 @@ class BoardService:
             rows = reader.card_rows(conn, include_closed=include_closed, per_stage_limit=limit)
             totals = reader.stage_totals(conn, include_closed=include_closed)
             counts = self._counts(conn, now, settings)
-        cards = [card_from_row(row, now, self.tz, settings) for row in rows]
+        cards = [_card(row, now, self.tz, settings) for row in rows]
         complete = len(cards) == sum(totals.values())
         return BoardSnapshot(cards, counts, settings, include_closed, totals, complete)
 
@@ -107,7 +112,7 @@ class BoardService:
             counts = self._counts(conn, now, settings)
         if row is None or row.archived:
             return None, counts
-        return card_from_row(row, now, self.tz, settings), counts
+        return _card(row, now, self.tz, settings), counts
 
     def counts(self, settings: Settings) -> HealthCounts:
         """The header counts alone."""
