@@ -392,3 +392,23 @@ async def test_a_change_on_the_board_updates_the_calendar(
         grid = pane(app).grid
     assert "Overdue: nothing" in text and "Next 7 days: nothing" in text
     assert mark_on(grid, 17) == "text" and mark_on(grid, 16) == "interview"
+
+
+async def test_o_on_a_narrow_terminal_goes_back_to_the_board(
+    make_app: Callable[..., JobhuntApp], database: Database
+) -> None:
+    acme = add_acme(database)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        await settle(pilot)
+        assert pane(app).agenda.has_focus
+        assert "Wishlist" not in screen_text(app)
+        await pilot.press("o")
+        await settle(pilot)
+        board = app.screen.query_one(Board)
+        selected = board.selected
+        assert board.has_focus and selected is not None and selected.opportunity_id == acme
+        text = screen_text(app)
+    assert "Acme" in text and "Calendar" not in text
