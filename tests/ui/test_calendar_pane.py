@@ -412,3 +412,20 @@ async def test_o_on_a_narrow_terminal_goes_back_to_the_board(
         assert board.has_focus and selected is not None and selected.opportunity_id == acme
         text = screen_text(app)
     assert "Acme" in text and "Calendar" not in text
+
+
+async def test_stored_text_shows_literally_in_the_agenda(
+    make_app: Callable[..., JobhuntApp], database: Database
+) -> None:
+    add_idle(database, "[@click=app.quit]Evil[/] \x1b]52;c;eA==\x07Co")
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        agenda = pane(app).agenda
+        (row,) = [r for r in agenda.rows if r.section == "needs_next_step" and r.selectable]
+        shown = "".join(piece.text for piece in row.lines[0])
+        text = screen_text(app)
+        assert app.is_running
+    assert shown.startswith("[@click=app.quit]Evil[/]")
+    assert "\x1b" not in shown and "\x1b" not in text
+    assert "Needs a next step (1)" in text
