@@ -35,8 +35,10 @@ from ptyrun import substring_detector, word_detector  # noqa: E402
 from report import Measurement, Target  # noqa: E402
 from scenarios import (  # noqa: E402
     AppUnderTest,
+    CalendarKeyResults,
     KeyResults,
     LaunchResults,
+    calendar_session,
     key_session,
     launch_round,
     log,
@@ -51,6 +53,8 @@ RSS = Target("≤ 2× bare", max_ratio=2.0)
 NAV = Target("p95 ≤ 16 ms", stat="p95", max_value=16.0)
 MOVE = Target("p95 ≤ 50 ms", stat="p95", max_value=50.0)
 LIST = Target("≤ 0.5 s, no textual", max_value=0.5)
+AGENDA = Target("≤ 0.3 s", max_value=0.3)
+AGENDA_SIZE = 10_000
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -198,6 +202,35 @@ def typing_row(
     return row
 
 
+def calendar_rows(results: dict[int, CalendarKeyResults], nav_base: Measurement) -> list:
+    """Day-cursor key → frame rows in the month grid, next to the bare app's repaint."""
+    rows = []
+    for size, result in sorted(results.items()):
+        row = Measurement("key → frame, calendar day cursor `h j k l`", f"{size:,}", "ms")
+        row.samples, row.target = _ms(result.seconds), NAV
+        row.unavailable = result.error
+        row.note = f"{result.no_frame} keys painted nothing" if result.no_frame else ""
+        row.baseline = nav_base.stat("p95") if nav_base.available and nav_base.samples else None
+        rows.append(row)
+    return rows
+
+
+def agenda_row(jobhunt: list[str], python: str, env: dict[str, str], db: Path, runs: int):
+    """`jobhunt agenda --json`, whole process, on the large database."""
+    row = Measurement("`jobhunt agenda --json`", f"{AGENDA_SIZE:,}", "s", target=AGENDA)
+    log(f"CLI: jobhunt agenda --json at {AGENDA_SIZE:,}")
+    try:
+        timing = cliruns.time_command(jobhunt, ["agenda", "--json"], {**env, "JOBHUNT_DB": str(db)},
+                                      runs, python)  # fmt: skip
+    except cliruns.CommandUnavailable as error:
+        row.unavailable = f"not available yet: {error}"
+    else:
+        row.samples = timing.seconds
+        imported = timing.heavy_imports or []
+        row.note = f"imports {', '.join(imported)}" if imported else "no heavy imports"
+    return row
+
+
 def _ms(seconds: Sequence[float]) -> list[float]:
     return [value * 1000 for value in seconds]
 
@@ -297,9 +330,23 @@ def main(argv: Sequence[str] | None = None) -> None:
             if app.name != BARE and not keys[app.name].error:
                 logged = stage_changes(generated[int(app.name)].path)
                 move_notes[int(app.name)] = f"{logged} stage changes logged in the DB"
-        rows = launch_rows(launches, args.sizes) + key_rows(keys, args.sizes, move_notes)
+        calendar: dict[int, CalendarKeyResults] = {}
+        for app in apps:
+            if app.name == BARE or launches[app.name].error:
+                continue
+            log(f"calendar keys: {app.name}")
+            calendar[int(app.name)] = calendar_session(
+                app, env, presses=args.keys, quiet=QUIET_NAV, timeout=args.timeout
+            )
+        key_table = key_rows(keys, args.sizes, move_notes)
+        rows = launch_rows(launches, args.sizes) + key_table
+        rows += calendar_rows(calendar, key_table[0])  # next to the bare app's `j`
         rows.append(typing_row(apps, launches, generated, env, args))
         rows += cli_rows(jobhunt, python, env, generated[CLI_SIZE].path, args.runs)
+        if AGENDA_SIZE not in generated:
+            log(f"building a database of {AGENDA_SIZE:,} opportunities")
+            generated[AGENDA_SIZE] = dbgen.build(tmp / f"jobhunt-{AGENDA_SIZE}.db", AGENDA_SIZE)
+        rows.append(agenda_row(jobhunt, python, env, generated[AGENDA_SIZE].path, args.runs))
         live_size = max(args.sizes)
         live_db = generated[live_size].path
         rows += live_view.rows([*jobhunt, "--db", str(live_db)], env, live_db, live_size,

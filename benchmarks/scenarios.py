@@ -133,3 +133,51 @@ def key_session(
         if session.pid:
             result.peak_rss_kib = session.quit().peak_rss_kib
     return result
+
+
+CALENDAR_KEYS = (b"l", b"j", b"h", b"k")
+"""A square walk of the day cursor: it stays inside two weeks of one month (no month reads)."""
+
+
+@dataclass
+class CalendarKeyResults:
+    """Key → frame seconds of the day cursor in the month grid, or why there are none."""
+
+    seconds: list[float] = field(default_factory=list)
+    no_frame: int = 0
+    error: str = ""
+
+
+def calendar_session(
+    app: AppUnderTest,
+    env: Mapping[str, str],
+    *,
+    presses: int,
+    quiet: float,
+    timeout: float,
+) -> CalendarKeyResults:
+    """One launch: `tab` to the calendar (the month grid takes the keys at 120 columns), then
+    time `presses` cursor keys walking a square."""
+    result = CalendarKeyResults()
+    session = PtySession(app.argv, env)
+    try:
+        session.start()
+        session.wait_for(app.detector, timeout)
+        session.settle(quiet=0.5, timeout=30.0)
+        session.press(b"\t", quiet=0.3, timeout=2.0)
+        session.settle(quiet=0.5, timeout=30.0)  # the calendar's first read
+        for index in range(presses):
+            timing = session.press(CALENDAR_KEYS[index % 4], quiet=quiet, timeout=2.0)
+            if session.exited:
+                raise AppFailed(f"the app exited: {session.screen_text()}")
+            if timing is None:
+                result.no_frame += 1
+                _give_up_if_dead(result.no_frame, len(result.seconds))
+            else:
+                result.seconds.append(timing.frame_done_s)
+    except (AppFailed, OSError) as error:
+        result.error = f"not available yet: {error}"
+    finally:
+        if session.pid:
+            session.quit()
+    return result

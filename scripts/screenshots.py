@@ -1,4 +1,4 @@
-"""`make screenshots`: regenerate screenshots/*.svg (board, detail, help) from demo data.
+"""`make screenshots`: regenerate screenshots/*.svg (board, calendar, detail, help) from demo data.
 
 The clock is fixed and the zone is UTC, so the pictures only change when the app does.
 """
@@ -18,6 +18,7 @@ SIZE = (160, 48)
 
 # Before anything reads the zone: the demo and the app both use JOBHUNT_TZ.
 os.environ["JOBHUNT_TZ"] = "UTC"
+os.environ["LC_ALL"] = "C"  # the calendar's month and weekday names, the same everywhere
 sys.path.insert(0, str(REPO))
 
 from jobhunt_tui.domain.clock import fixed_clock  # noqa: E402
@@ -28,6 +29,7 @@ from jobhunt_tui.ui.app import JobhuntApp  # noqa: E402
 
 SHOTS: dict[str, tuple[str, ...]] = {
     "board": ("l", "l", "l", "j"),
+    "calendar": ("l", "l", "l", "j", "tab", "l", "l"),
     "detail": ("l", "l", "l", "enter"),
     "help": ("question_mark",),
 }
@@ -45,6 +47,7 @@ async def shoot(database_path: Path, name: str, keys: tuple[str, ...]) -> Path:
             await pilot.press(key)
             await app.workers.wait_for_complete()
             await pilot.pause()
+        await pilot.pause(0.3)  # the calendar highlights the selected card after a rest
         target = OUTPUT / f"{name}.svg"
         target.write_text(app.export_screenshot(title=f"jobhunt: {name}"), encoding="utf-8")
     database.close()

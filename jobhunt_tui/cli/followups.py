@@ -19,7 +19,14 @@ import arrow
 import click
 
 from jobhunt_tui.cli.base import CliState, cli, echo_json, fail, pass_state, safe
-from jobhunt_tui.domain.agenda import DEFAULT_DAYS, MAX_DAYS, Agenda, AgendaItem, due_label
+from jobhunt_tui.domain.agenda import (
+    DEFAULT_DAYS,
+    LIST_LIMIT,
+    MAX_DAYS,
+    Agenda,
+    AgendaItem,
+    due_label,
+)
 from jobhunt_tui.domain.board import BoardCard
 from jobhunt_tui.domain.dates import Looking, parse_day, parse_when
 from jobhunt_tui.domain.health import quiet_message
@@ -234,13 +241,22 @@ def _changes(moved: Iterable[FollowUp], skipped: Iterable[FollowUp], tz: Zone) -
     show_default=True,
     help="How far ahead to look.",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 100_000),
+    default=LIST_LIMIT,
+    show_default=True,
+    help='Items listed per section (the rest is counted under "more").',
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
-def agenda(state: CliState, days: int, as_json: bool) -> None:
+def agenda(state: CliState, days: int, limit: int, as_json: bool) -> None:
     """Overdue, today, upcoming, what needs a next step, and search health."""
+    from jobhunt_tui.services.agenda import AgendaService
+
     tz = local_zone()
     now = state.clock()
-    result = _service(state, tz).agenda(days)
+    result = AgendaService(state.database, state.clock, tz).agenda(days, limit=limit)
     if as_json:
         echo_json(_agenda_record(result, now, tz))
         return
@@ -295,6 +311,7 @@ def _agenda_text(result: Agenda, now: arrow.Arrow, tz: Zone) -> list[str]:
                 f"  week of {week.week_start.isoformat()}: {week.applications} / "
                 f"{week.follow_ups_sent} / {week.interviews}"
             )
+    lines += [f"… and {count} more {name.replace('_', ' ')}" for name, count in result.hidden]
     lines += [text for text in result.suggestions if text != result.health.message]
     return lines
 
@@ -347,6 +364,7 @@ def _agenda_record(result: Agenda, now: arrow.Arrow, tz: Zone) -> dict[str, Any]
             for week in result.weekly
         ],
         "suggestions": list(result.suggestions),
+        "more": dict(result.hidden),
     }
 
 

@@ -21,6 +21,8 @@ from jobhunt_tui.domain.models import Channel, FollowUpKind, Settings
 
 DEFAULT_DAYS = 14
 MAX_DAYS = 366
+LIST_LIMIT = 200
+"""Items read per agenda section: far more than a screen or a day's work; the rest counted."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class Agenda:
     quiet: tuple[BoardCard, ...]
     health: SearchHealth
     weekly: tuple[WeekCount, ...] = ()
+    hidden: tuple[tuple[str, int], ...] = ()
+    """(section, how many more it holds than were read) for lists cut at the read limit."""
 
     @property
     def counts(self) -> DueCounts:
@@ -70,7 +74,7 @@ class Agenda:
 
 
 def due_label(due_at: arrow.Arrow, now: arrow.Arrow, tz: Zone) -> str:
-    """ "today", "tomorrow", "in 3 days", "1 day overdue", "4 days overdue"."""
+    """ "today", "tomorrow", "in 3 days", "1 day late", "4 days late" (CLI and calendar)."""
     delta = (local_date(due_at, tz) - local_date(now, tz)).days
     if delta == 0:
         return "today"
@@ -78,7 +82,7 @@ def due_label(due_at: arrow.Arrow, now: arrow.Arrow, tz: Zone) -> str:
         return "tomorrow"
     if delta > 1:
         return f"in {delta} days"
-    return f"{-delta} day{'s' if delta != -1 else ''} overdue"
+    return f"{-delta} day{'s' if delta != -1 else ''} late"
 
 
 def build_agenda(
@@ -90,8 +94,14 @@ def build_agenda(
     settings: Settings,
     days: int = DEFAULT_DAYS,
     weekly: tuple[WeekCount, ...] = (),
+    active: int | None = None,
+    hidden: tuple[tuple[str, int], ...] = (),
 ) -> Agenda:
-    """Group planned follow-ups by due date; pick idle cards and those quiet for a while."""
+    """Group planned follow-ups by due date; pick idle cards and those quiet for a while.
+
+    `active` is the active count when `cards` holds only the candidates for the idle and
+    quiet lists (a bounded read); without it, it is counted from `cards`.
+    """
     today = local_date(now, tz)
     horizon = today + dt.timedelta(days=days)
     overdue: list[AgendaItem] = []
@@ -113,7 +123,8 @@ def build_agenda(
         for c in all_cards
         if c.quiet_days is not None and c.quiet_days >= settings.min_gap_days and not c.idle
     ]
-    active = count_active((c.stage, c.archived) for c in all_cards)
+    if active is None:
+        active = count_active((c.stage, c.archived) for c in all_cards)
     return Agenda(
         today=today,
         days=days,
@@ -124,9 +135,35 @@ def build_agenda(
         quiet=tuple(sorted(quiet, key=_staleness)),
         health=search_health(active, settings),
         weekly=weekly,
+        hidden=hidden,
     )
 
 
 def _staleness(card: BoardCard) -> tuple[int, int]:
     """Longest silence first, then by id."""
     return (-(card.days_since_touch or 0), card.opportunity_id)
+
+
+@dataclass(frozen=True)
+class DayEntry:
+    """Something on one chosen day: a follow-up (planned or done) or an interview."""
+
+    opportunity_id: int
+    company: str
+    role: str
+    kind: str
+    """A follow-up kind's value, or "interview"."""
+    at: arrow.Arrow
+    state: str
+    """ "planned", "done" or "interview"."""
+    follow_up_id: int | None = None
+    channel: Channel | None = None
+
+
+def snooze_days_to_reach(
+    due_at: arrow.Arrow, polite_at: arrow.Arrow, now: arrow.Arrow, tz: Zone
+) -> int:
+    """The snooze (in days) that lands a follow-up due at `due_at` on the pest guard's
+    earliest polite date (a snooze counts from today when the follow-up is overdue)."""
+    start = max(local_date(due_at, tz), local_date(now, tz))
+    return max(1, (local_date(polite_at, tz) - start).days)

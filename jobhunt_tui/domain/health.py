@@ -15,19 +15,17 @@ from dataclasses import dataclass
 import arrow
 
 from jobhunt_tui.domain.board import BoardCard
-from jobhunt_tui.domain.localtime import Zone, days_between, local_date, week_start
+from jobhunt_tui.domain.localtime import Zone, days_between, local_date
 from jobhunt_tui.domain.models import (
-    Direction,
     FollowUp,
     FollowUpKind,
     FollowUpStatus,
     Interaction,
-    InteractionKind,
     Opportunity,
     Settings,
     Stage,
 )
-from jobhunt_tui.domain.spacing import SENT_KINDS, is_outbound, is_reply, is_touch
+from jobhunt_tui.domain.spacing import is_reply, is_touch
 from jobhunt_tui.domain.stages import is_active, is_open
 
 
@@ -261,33 +259,3 @@ def card_for(
             tz=tz,
         ),
     )
-
-
-def weekly_counts(
-    events: Iterable[tuple[InteractionKind, Direction, arrow.Arrow]],
-    now: arrow.Arrow,
-    tz: Zone,
-    weeks: int = 4,
-) -> tuple[WeekCount, ...]:
-    """Applications, follow-ups sent and interviews per local week, oldest first, up to now."""
-    this_week = week_start(local_date(now, tz))
-    starts = [this_week - dt.timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
-    counts = {start: [0, 0, 0] for start in starts}
-    for kind, direction, at in events:
-        if at > now:
-            continue
-        bucket = counts.get(week_start(local_date(at, tz)))
-        if bucket is None:
-            continue
-        if kind is InteractionKind.APPLIED:
-            bucket[0] += 1
-        elif kind in SENT_KINDS and is_outbound(kind, direction):
-            bucket[1] += 1
-        elif kind is InteractionKind.INTERVIEW:
-            bucket[2] += 1
-    return tuple(WeekCount(start, *counts[start]) for start in starts)
-
-
-def weekly_window_start(now: arrow.Arrow, tz: Zone, weeks: int = 4) -> dt.date:
-    """The first local date `weekly_counts` looks at (to bound the query that feeds it)."""
-    return week_start(local_date(now, tz)) - dt.timedelta(weeks=weeks - 1)

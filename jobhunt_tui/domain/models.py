@@ -209,6 +209,8 @@ class Settings:
     active_floor: int = 2
     idle_days: int = 14
     theme: str = "textual-dark"
+    week_start: int = 0
+    """The calendar's first weekday: 0 Monday … 6 Sunday."""
 
 
 @dataclass(frozen=True)

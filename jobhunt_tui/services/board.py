@@ -88,6 +88,11 @@ def _card(row: CardRow, now: arrow.Arrow, tz: Zone, settings: Settings) -> Board
     return card_for(basics, values, now=now, tz=tz, settings=settings)
 
 
+def card_from_row(row: CardRow, now: arrow.Arrow, tz: Zone, settings: Settings) -> BoardCard:
+    """One card from its row, as the board builds it (the agenda's idle list uses it too)."""
+    return _card(row, now, tz, settings)
+
+
 class BoardService:
     """Builds the board's cards; refreshes one card after a change."""
 

@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING
 import arrow
 
 from jobhunt_tui.domain import cadence
-from jobhunt_tui.domain.agenda import DEFAULT_DAYS, MAX_DAYS, Agenda, build_agenda
+from jobhunt_tui.domain.agenda import DEFAULT_DAYS, Agenda
 from jobhunt_tui.domain.clock import Clock, system_clock
 from jobhunt_tui.domain.dates import bounded, not_before
 from jobhunt_tui.domain.errors import ValidationError
-from jobhunt_tui.domain.health import weekly_counts, weekly_window_start
-from jobhunt_tui.domain.localtime import Zone, at_local, local_date
+from jobhunt_tui.domain.localtime import Zone, local_date
 from jobhunt_tui.domain.models import (
     Channel,
     Contact,
@@ -39,7 +38,7 @@ from jobhunt_tui.domain.text import NAME_MAX, NOTE_MAX, clean_optional
 from jobhunt_tui.domain.timeutil import date_to_stored, to_stored
 from jobhunt_tui.services.pipeline import move_to_stage
 from jobhunt_tui.services.zone import local_zone
-from jobhunt_tui.storage import follow_up_reads, reader
+from jobhunt_tui.storage import reader
 from jobhunt_tui.storage.database import Database
 
 if TYPE_CHECKING:
@@ -140,30 +139,10 @@ class FollowUpService:
         )
 
     def agenda(self, days: int = DEFAULT_DAYS) -> Agenda:
-        """Overdue, today, the next `days` days, what needs a next step, and search health."""
-        if not 0 <= days <= MAX_DAYS:
-            raise ValidationError("days", f"must be between 0 and {MAX_DAYS}")
-        from jobhunt_tui.services.board import BoardService
+        """Overdue, today, the next `days` days, what needs a next step (see AgendaService)."""
+        from jobhunt_tui.services.agenda import AgendaService
 
-        now = self.clock()
-        horizon = at_local(
-            local_date(now, self.tz) + dt.timedelta(days=days + 1), dt.time(0), self.tz
-        )
-        since = at_local(weekly_window_start(now, self.tz), dt.time(0), self.tz)
-        with self.database.reading() as conn:
-            settings = reader.load_settings(conn)
-            items = follow_up_reads.planned_before(conn, horizon)
-            events = follow_up_reads.touches_since(conn, since)
-        cards = BoardService(self.database, self.clock, self.tz).load().cards
-        return build_agenda(
-            items,
-            cards,
-            now=now,
-            tz=self.tz,
-            settings=settings,
-            days=days,
-            weekly=weekly_counts(events, now, self.tz),
-        )
+        return AgendaService(self.database, self.clock, self.tz).agenda(days)
 
     # Writes
 

@@ -189,6 +189,11 @@ def card_rows(
     ]
 
 
+def card_select(where: str) -> str:
+    """The board's card query restricted by `where` (SQL on `o`, placeholders for values)."""
+    return f"SELECT {_CARD_COLUMNS} FROM opportunity AS o {_CARD_JOINS} WHERE {where}"
+
+
 def card_row(conn: sqlite3.Connection, opportunity_id: int) -> CardRow | None:
     """One opportunity's card (to refresh it after a change), archived or not."""
     query = f"SELECT {_CARD_COLUMNS} FROM opportunity AS o {_CARD_JOINS} WHERE o.id = ?"

@@ -7,9 +7,10 @@ user's text and must show literally (Textual's own `Matcher.highlight` parses ma
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
@@ -230,19 +231,21 @@ class ThemeCommands(Provider):
                 )
 
 
-class SettingsCommands(Provider):
-    """Open the settings form (your name, address, signature, the cadence numbers…)."""
+class _OneCommand(Provider):
+    """A provider of one command: its name, what it holds, and what it opens."""
 
-    TEXT = "Settings"
-    HELP = "your name, email, signature, cadence days, send-at hour, week start"
+    TEXT: ClassVar[str]
+    HELP: ClassVar[str]
+
+    @abstractmethod
+    def _run(self, main: MainScreen) -> Callable[[], None]:
+        """What the command does on the main screen."""
 
     async def discover(self) -> Hits:
         """The one command."""
         main = _main(self)
         if main is not None:
-            yield DiscoveryHit(
-                Content(self.TEXT), main.open_settings, text=self.TEXT, help=self.HELP
-            )
+            yield DiscoveryHit(Content(self.TEXT), self._run(main), text=self.TEXT, help=self.HELP)
 
     async def search(self, query: str) -> Hits:
         """The command, when the query matches its name or what it holds."""
@@ -252,10 +255,25 @@ class SettingsCommands(Provider):
         matcher = self.matcher(query)
         score = max(matcher.match(self.TEXT), matcher.match(f"{self.TEXT}: {self.HELP}"))
         if score > 0:
-            yield Hit(
-                score,
-                literal_hit_text(matcher, self.TEXT),
-                main.open_settings,
-                text=self.TEXT,
-                help=self.HELP,
-            )
+            yield Hit(score, literal_hit_text(matcher, self.TEXT), self._run(main),
+                      text=self.TEXT, help=self.HELP)  # fmt: skip
+
+
+class SettingsCommands(_OneCommand):
+    """Open the settings form (your name, address, signature, the cadence numbers…)."""
+
+    TEXT = "Settings"
+    HELP = "your name, email, signature, cadence days, send-at hour, week start"
+
+    def _run(self, main: MainScreen) -> Callable[[], None]:
+        return main.open_settings
+
+
+class ProgressCommands(_OneCommand):
+    """Weekly progress at full size: the calendar's strip, bigger, with a table."""
+
+    TEXT = "Weekly progress"
+    HELP = "applications, follow-ups sent and interviews over the last 8 weeks"
+
+    def _run(self, main: MainScreen) -> Callable[[], None]:
+        return main.show_progress

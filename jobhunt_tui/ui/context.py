@@ -13,6 +13,7 @@ from jobhunt_tui.services.board import BoardService
 from jobhunt_tui.services.history import History, new_app_writer
 
 if TYPE_CHECKING:
+    from jobhunt_tui.services.agenda import AgendaService
     from jobhunt_tui.services.contacts import ContactService
     from jobhunt_tui.services.drafts import DraftService
     from jobhunt_tui.services.followups import FollowUpService
@@ -87,3 +88,10 @@ class Services:
         from jobhunt_tui.services.contacts import ContactService
 
         return ContactService(self.database)
+
+    @cached_property
+    def agenda(self) -> AgendaService:
+        """The agenda and the calendar (bounded reads)."""
+        from jobhunt_tui.services.agenda import AgendaService
+
+        return AgendaService(self.database, self.clock, self.tz)

@@ -201,7 +201,7 @@ def test_agenda_text_and_json(capsys, db_path: Path, acme: int) -> None:
     assert lines[0] == "Agenda for Fri 20 Nov 2026 (next 14 days)"
     assert "Overdue (1)" in lines
     assert any(
-        "thank-you" in line and "Acme — Backend Engineer" in line and "1 day overdue" in line
+        "thank-you" in line and "Acme — Backend Engineer" in line and "1 day late" in line
         for line in lines
     )
     assert "Today: nothing" in lines
@@ -212,7 +212,7 @@ def test_agenda_text_and_json(capsys, db_path: Path, acme: int) -> None:
 
     data = json.loads(run_cli(capsys, db_path, "agenda", "--json", "--days", "7").stdout)
     assert data["today"] == "2026-11-20"
-    assert [(i["kind"], i["due"]) for i in data["overdue"]] == [("thank_you", "1 day overdue")]
+    assert [(i["kind"], i["due"]) for i in data["overdue"]] == [("thank_you", "1 day late")]
     assert [i["kind"] for i in data["upcoming"]] == ["follow_up"]
     assert data["health"] == {
         "active": 1,
@@ -221,7 +221,12 @@ def test_agenda_text_and_json(capsys, db_path: Path, acme: int) -> None:
         "message": "Only 1 active opportunity (aim for at least 2): add a backup to keep the "
         "search going.",
     }
+    # The last 8 weeks, as the calendar's progress strip shows them.
     assert [w["week_start"] for w in data["weekly"]] == [
+        "2026-09-28",
+        "2026-10-05",
+        "2026-10-12",
+        "2026-10-19",
         "2026-10-26",
         "2026-11-02",
         "2026-11-09",

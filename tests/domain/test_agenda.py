@@ -89,5 +89,5 @@ def test_due_labels() -> None:
     assert due_label(berlin("2026-11-20 08:00"), NOW, BERLIN) == "today"
     assert due_label(berlin("2026-11-21 08:00"), NOW, BERLIN) == "tomorrow"
     assert due_label(berlin("2026-11-24 08:00"), NOW, BERLIN) == "in 4 days"
-    assert due_label(berlin("2026-11-19 23:00"), NOW, BERLIN) == "1 day overdue"
-    assert due_label(berlin("2026-11-16 23:00"), NOW, BERLIN) == "4 days overdue"
+    assert due_label(berlin("2026-11-19 23:00"), NOW, BERLIN) == "1 day late"
+    assert due_label(berlin("2026-11-16 23:00"), NOW, BERLIN) == "4 days late"

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-import arrow
 import pytest
 
 from jobhunt_tui.domain.health import (
@@ -18,8 +15,6 @@ from jobhunt_tui.domain.health import (
     is_idle,
     quiet_days,
     search_health,
-    weekly_counts,
-    weekly_window_start,
 )
 from jobhunt_tui.domain.models import (
     Channel,
@@ -208,35 +203,3 @@ def test_closed_and_archived_cards_are_neither_idle_nor_quiet() -> None:
     for opportunity in (_opportunity(Stage.REJECTED), _opportunity(archived=True)):
         card = build_card(opportunity, values, now=NOW, tz=BERLIN, settings=SETTINGS)
         assert (card.idle, card.quiet_days) == (False, None)
-
-
-def test_weekly_counts_cover_four_local_weeks_oldest_first() -> None:
-    out, in_ = Direction.OUT, Direction.IN
-    events = [
-        (InteractionKind.APPLIED, out, berlin("2026-11-20 09:00")),
-        (InteractionKind.APPLIED, out, berlin("2026-11-16 00:30")),  # Monday this week
-        (InteractionKind.APPLIED, out, berlin("2026-11-15 23:30")),  # Sunday last week
-        (InteractionKind.THANK_YOU, out, berlin("2026-11-10 10:00")),
-        (InteractionKind.FOLLOW_UP, out, berlin("2026-11-11 10:00")),
-        (InteractionKind.CHECK_IN, out, berlin("2026-10-27 10:00")),
-        (InteractionKind.CALL, out, berlin("2026-11-11 10:00")),  # not a follow-up sent
-        (InteractionKind.EMAIL_IN, in_, berlin("2026-11-11 10:00")),
-        (InteractionKind.INTERVIEW, in_, berlin("2026-10-26 10:00")),
-        (InteractionKind.INTERVIEW, in_, berlin("2026-11-20 15:00")),  # later today: not yet
-        (InteractionKind.APPLIED, out, berlin("2026-10-25 10:00")),  # five weeks back
-    ]
-    weeks = weekly_counts(events, NOW, BERLIN)
-    assert [(w.week_start, w.applications, w.follow_ups_sent, w.interviews) for w in weeks] == [
-        (dt.date(2026, 10, 26), 0, 1, 1),
-        (dt.date(2026, 11, 2), 0, 0, 0),
-        (dt.date(2026, 11, 9), 1, 2, 0),
-        (dt.date(2026, 11, 16), 2, 0, 0),
-    ]
-    assert weekly_window_start(NOW, BERLIN) == dt.date(2026, 10, 26)
-
-
-def test_weekly_counts_use_the_users_zone() -> None:
-    sunday_night_utc = arrow.get("2026-11-15T23:30:00+00:00")  # Monday 00:30 in Berlin
-    events = [(InteractionKind.APPLIED, Direction.OUT, sunday_night_utc)]
-    assert weekly_counts(events, NOW, BERLIN)[-1].applications == 1
-    assert weekly_counts(events, NOW, "UTC")[-1].applications == 0

@@ -258,7 +258,8 @@ def test_the_agenda_groups_follow_ups_and_lists_what_needs_a_next_step(
     assert (agenda.health.active, agenda.health.below_floor) == (2, False)
     assert [w.week_start for w in agenda.weekly][-1] == dt.date(2026, 11, 16)
     assert sum(w.interviews for w in agenda.weekly) == 2
-    assert [w.applications for w in agenda.weekly] == [0, 2, 0, 0]  # Acme and Initech
+    # Globex (20 Oct), then Acme and Initech (2 Nov), over the last 8 weeks.
+    assert [w.applications for w in agenda.weekly] == [0, 0, 0, 1, 0, 2, 0, 0]
     assert now.agenda(days=0).upcoming == ()
     with pytest.raises(ValidationError):
         now.agenda(days=-1)

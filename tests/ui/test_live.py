@@ -263,3 +263,20 @@ async def test_a_new_day_rolls_due_labels_over_without_a_key(
             if card.overdue:
                 break
         assert card.overdue
+
+
+async def test_the_calendar_shows_an_outside_follow_up_and_the_new_day_without_a_key(
+    database: Database, pipeline: PipelineService, elsewhere: Database
+) -> None:
+    acme = seed(pipeline)["Acme"].id
+    now = [NOW]
+    app = JobhuntApp(database, lambda: now[0], tz="UTC", cursor_blink=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert "Today (1)" not in screen_text(app)
+        FollowUpService(elsewhere, lambda: NOW, "UTC").plan(
+            acme, FollowUpKind.CHECK_IN, NOW.shift(hours=3), force=True
+        )
+        await _shows_within(pilot, "Today (1)")
+        now[0] = NOW.shift(days=1)  # midnight passes: today's item is a day late
+        await _shows_within(pilot, "Overdue (1)", seconds=1.5)

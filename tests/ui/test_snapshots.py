@@ -17,7 +17,10 @@ from jobhunt_tui.services.demo import fill_demo
 from jobhunt_tui.storage.database import Database
 from jobhunt_tui.ui import keymap
 from jobhunt_tui.ui.app import JobhuntApp
+from jobhunt_tui.ui.widgets.calendar_pane import CalendarPane
 from tests.ui.helpers import settle
+
+HIGHLIGHT_WAIT = CalendarPane.HIGHLIGHT_DELAY + 0.1
 
 SnapCompare = Callable[..., bool]
 
@@ -38,6 +41,7 @@ def keys(*pressed: str) -> Callable[[Pilot[None]], Awaitable[None]]:
         for key in pressed:
             await pilot.press(key)
             await settle(pilot)
+        await pilot.pause(HIGHLIGHT_WAIT)  # the calendar highlights the selected card
 
     return run
 

@@ -28,12 +28,9 @@ from jobhunt_tui.ui.messages import BoardLoaded, CardChanged, LiveChanged
 from jobhunt_tui.ui.screens.draft_session import DraftRouting
 from jobhunt_tui.ui.screens.host import Subject
 from jobhunt_tui.ui.widgets.board import Board
-from jobhunt_tui.ui.widgets.chrome import (
-    CALENDAR_LINES,
-    HealthHeader,
-    PanePlaceholder,
-    Welcome,
-)
+from jobhunt_tui.ui.widgets.calendar_pane import CalendarPane, names_from_environment
+from jobhunt_tui.ui.widgets.calendar_widgets import AgendaList
+from jobhunt_tui.ui.widgets.chrome import HealthHeader, Welcome
 from jobhunt_tui.ui.widgets.draft_editor import DraftEditor
 from jobhunt_tui.ui.widgets.filter import FilterInput, NoMatch
 
@@ -96,7 +93,9 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
                 yield NoMatch(id="no-match")
                 yield FilterInput(id="filter")
             with Vertical(id="side"):
-                yield PanePlaceholder("Calendar", CALENDAR_LINES, id="calendar-pane")
+                services = self.services
+                yield CalendarPane(services.agenda, services.clock, services.tz,
+                                   names_from_environment(), id="calendar-pane")  # fmt: skip
                 yield DraftEditor(id="draft-pane")
         yield Footer(compact=True)
 
@@ -104,6 +103,11 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
     def board(self) -> Board:
         """The board widget."""
         return self.query_one(Board)
+
+    @property
+    def calendar(self) -> CalendarPane:
+        """The calendar pane."""
+        return self.query_one(CalendarPane)
 
     def on_mount(self) -> None:
         """Show the first screen of cards in the very first frame, then read the rest.
@@ -222,6 +226,8 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
         self._show_card(event.opportunity_id, event.card, event.as_of, select=event.select)
         self.query_one(HealthHeader).show(event.counts)
         self._update_welcome()
+        # A change made here: grid, agenda and strip re-read once the card's frame is out.
+        self.call_after_refresh(self.calendar.reload)
         if event.note:
             self.notify(event.note, markup=False, timeout=3)
 
@@ -287,9 +293,11 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
         if event.counts is not None:
             self.query_one(HealthHeader).show(event.counts)
         self._update_welcome()
+        self.calendar.reload()
 
     def _roll_over(self) -> None:
         """Read everything again: a new day (ages and due labels move) or unknown changes."""
+        self.calendar.reload()
         selected = self.board.selected
         self.load_board(self.board.include_closed, selected.opportunity_id if selected else None)
 
@@ -298,6 +306,31 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
         if card is None:
             self.notify("No opportunity selected: press a to add one.", markup=False)
         return card
+
+    # Calendar: the board's selection and the agenda's keys
+
+    @on(Board.SelectionChanged)
+    def _card_selected(self, event: Board.SelectionChanged) -> None:
+        """Highlight the selected card's follow-ups on the calendar."""
+        self.calendar.highlight(event.opportunity_id)
+
+    @on(AgendaList.Chosen)
+    def _agenda_chosen(self, event: AgendaList.Chosen) -> None:
+        """An agenda item chosen: select its card on the board."""
+        self.board.select(event.opportunity_id)
+
+    @on(AgendaList.Act)
+    def _agenda_act(self, event: AgendaList.Act) -> None:
+        """space, s, o, f on an agenda item."""
+        from jobhunt_tui.ui.screens import calendar_actions
+
+        calendar_actions.act(self, event.action, event.row)
+
+    def show_progress(self) -> None:
+        """The last 8 weeks at full size (the palette's "Weekly progress")."""
+        from jobhunt_tui.ui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen(self.services.agenda.progress))
 
     # Board actions (bound on the Board widget as screen.*)
 
@@ -486,6 +519,11 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
         self.set_class(target != "board", "-side-shown")
         widget: Widget = self.query_one(f"#{target}")
         self.call_after_refresh(widget.focus)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """On a narrow terminal the side shows one pane at a time: the one being used."""
+        draft = self.query_one("#draft-pane")
+        self.set_class(draft is event.widget or draft in event.widget.ancestors, "-drafting")
 
     def on_resize(self, event: events.Resize) -> None:
         """Narrow terminals show one side at a time (and the footer only the keys)."""

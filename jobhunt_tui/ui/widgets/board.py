@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import ClassVar
 
 import arrow
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widget import Widget
 
 from jobhunt_tui.domain.board import BoardCard
@@ -94,6 +96,12 @@ class Board(Widget, can_focus=True):
     Board > #column-closed { display: none; }
     """
 
+    @dataclass
+    class SelectionChanged(Message):
+        """Another card (or none) is selected: the calendar highlights its follow-ups."""
+
+        opportunity_id: int | None
+
     MIN_COLUMN_WIDTH = 24
     """Narrower than this, columns slide: the board shows a window around the current one."""
 
@@ -109,6 +117,7 @@ class Board(Widget, can_focus=True):
             for stage in OPEN_STAGES
         ]
         self._columns.append(BoardColumn(CLOSED_KEY, "Closed", id=f"column-{CLOSED_KEY}"))
+        self._announced: int | None = None
 
     def compose(self) -> ComposeResult:
         """The columns, wishlist to offer, then the (hidden) closed column."""
@@ -257,6 +266,15 @@ class Board(Widget, can_focus=True):
             column.set_active(active)
             column.set_class(active, "-current")
         self._fit_columns()
+        self._announce_selection()
+
+    def _announce_selection(self) -> None:
+        """Say which card is selected when that changed (the calendar follows it)."""
+        card = self.selected
+        selected = None if card is None else card.opportunity_id
+        if selected != self._announced:
+            self._announced = selected
+            self.post_message(self.SelectionChanged(selected))
 
     def on_resize(self) -> None:
         """Show as many whole columns as fit; the rest slide in as the cursor moves."""
@@ -293,22 +311,27 @@ class Board(Widget, can_focus=True):
     def action_cursor_up(self) -> None:
         """Previous card."""
         self.column.move_cursor(self.column.cursor - 1)
+        self._announce_selection()
 
     def action_cursor_down(self) -> None:
         """Next card."""
         self.column.move_cursor(self.column.cursor + 1)
+        self._announce_selection()
 
     def action_cursor_first(self) -> None:
         """First card of the column."""
         self.column.move_cursor(0)
+        self._announce_selection()
 
     def action_cursor_last(self) -> None:
         """Last card of the column."""
         self.column.move_cursor(len(self.column.shown) - 1)
+        self._announce_selection()
 
     def action_page(self, direction: int) -> None:
         """One screenful of cards up or down."""
         self.column.move_cursor(self.column.cursor + direction * self.column.page)
+        self._announce_selection()
 
     @on(BoardColumn.Clicked)
     def _clicked(self, event: BoardColumn.Clicked) -> None:
@@ -316,6 +339,7 @@ class Board(Widget, can_focus=True):
         if event.column in self.columns:
             self._activate(self.columns.index(event.column))
             event.column.move_cursor(event.index)
+            self._announce_selection()
         self.focus()
 
 

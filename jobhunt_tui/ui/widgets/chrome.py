@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -42,31 +40,6 @@ class HealthHeader(Static):
         self.counts = counts
         self.set_class(counts.below_floor, "-below-floor")
         self.update(health_content(counts))
-
-
-class PanePlaceholder(Vertical, can_focus=True):
-    """A titled, bordered region that later work fills (the calendar, the draft editor)."""
-
-    def __init__(self, title: str, lines: tuple[str, ...], *, id: str | None = None) -> None:
-        super().__init__(id=id, classes="pane placeholder")
-        self.border_title = title
-        self.lines = lines
-
-    def compose(self) -> ComposeResult:
-        """The text saying what will be here."""
-        yield Static(Content("\n").join(Content(line) for line in self.lines))
-
-
-CALENDAR_LINES = (
-    "Follow-up calendar: coming next.",
-    "",
-    "A month view with markers on days",
-    "that have follow-ups, and the agenda:",
-    "overdue, today, upcoming.",
-    "",
-    "Keys: [ ] month · t today · o open",
-    "space done · s snooze",
-)
 
 
 class Welcome(Static):

@@ -1,0 +1,289 @@
+"""The calendar pane: month grid, agenda and progress strip, fed by handed-in read callables.
+
+The pane reads in a worker through `CalendarSource` (the screen hands it the agenda
+service's calls) and never writes: item keys become messages the screen turns into changes.
+`reload()` is the one entry for fresh data (after a change, from the live view, at midnight).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+import arrow
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
+
+from jobhunt_tui.domain.localtime import Zone, local_date
+from jobhunt_tui.domain.month import (
+    CalendarNames,
+    MonthMarks,
+    clamp_to_month,
+    names_for_locale,
+    shift_month,
+)
+from jobhunt_tui.ui.widgets.agenda_lines import agenda_rows
+from jobhunt_tui.ui.widgets.calendar_lines import MonthFace, month_face
+from jobhunt_tui.ui.widgets.calendar_widgets import AgendaList, MonthGrid, ProgressStrip
+
+if TYPE_CHECKING:
+    from jobhunt_tui.services.agenda import CalendarView
+
+
+def names_from_environment() -> CalendarNames:
+    """Month and weekday names of the user's LC_ALL / LC_TIME / LANG locale, else English."""
+    for variable in ("LC_ALL", "LC_TIME", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return names_for_locale(value)
+    return CalendarNames()
+
+
+class CalendarSource(Protocol):
+    """What the pane may ask for: a whole view, and one month's marks."""
+
+    def calendar(self, year: int, month: int, day: dt.date) -> CalendarView:
+        """Month, chosen day, agenda and progress in one read."""
+        ...
+
+    def month(self, year: int, month: int) -> MonthMarks:
+        """One month's marks."""
+        ...
+
+
+@dataclass
+class _Loaded(Message):
+    """A read finished (in the pane's worker)."""
+
+    view: CalendarView
+    now: arrow.Arrow
+    neighbours: dict[tuple[int, int], MonthMarks]
+    generation: int
+
+
+class CalendarPane(Vertical):
+    """Month grid on top, the agenda, the progress strip; narrow: agenda first."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left_square_bracket", "month(-1)", "◀ Month", id="calendar.previous_month",
+                tooltip="Previous month", show=False),
+        Binding("right_square_bracket", "month(1)", "Month ▶", id="calendar.next_month",
+                tooltip="Next month", show=False),
+        Binding("t", "today", "Today", id="calendar.today", tooltip="Back to today",
+                show=False),
+    ]  # fmt: skip
+
+    DEFAULT_CSS = """
+    CalendarPane MonthGrid { dock: top; }
+    CalendarPane ProgressStrip { dock: bottom; }
+    CalendarPane.-beside MonthGrid { dock: right; margin-left: 1; }
+    """
+
+    HIGHLIGHT_DELAY = 0.12
+    """Seconds the board's selection rests before the calendar highlights it."""
+
+    BESIDE_FROM = 60
+    """From this width on (a narrow terminal gives the pane all of it) the grid sits beside
+    the agenda, which comes first; narrower, the grid sits above it."""
+
+    def __init__(
+        self,
+        source: CalendarSource,
+        now: Callable[[], arrow.Arrow],
+        tz: Zone,
+        names: CalendarNames,
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes="pane")
+        self.border_title = "Calendar"
+        self.source = source
+        self.now = now
+        self.tz = tz
+        self.names = names
+        today = local_date(now(), tz)
+        self.today = today
+        self.cursor = today
+        self.chosen = today
+        self.view: CalendarView | None = None
+        self.faces: dict[tuple[int, int], MonthFace] = {}
+        self.highlight_id: int | None = None
+        self._loaded_now = now()
+        self._go_to_day = False
+        self._generation = 0
+        """Reads started; only the latest one's result is shown."""
+        self._highlight_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        """Agenda first in the tree (it leads on narrow screens); docks place the rest."""
+        yield AgendaList(id="agenda")
+        yield MonthGrid(self.names, self.cursor, id="month-grid")
+        yield ProgressStrip(id="progress")
+
+    @property
+    def grid(self) -> MonthGrid:
+        """The month grid."""
+        return self.query_one(MonthGrid)
+
+    @property
+    def agenda(self) -> AgendaList:
+        """The agenda list."""
+        return self.query_one(AgendaList)
+
+    def on_mount(self) -> None:
+        """The first read, after the first paint (the board's first screen comes first)."""
+        self.call_after_refresh(self._read, self.cursor.year, self.cursor.month, self.chosen)
+
+    def focus(self, scroll_visible: bool = True) -> CalendarPane:
+        """Focus the agenda on a narrow screen (it comes first there), else the grid."""
+        target = self.agenda if self.has_class("-beside") else self.grid
+        target.focus(scroll_visible)
+        return self
+
+    def on_resize(self) -> None:
+        """Narrow: grid beside the agenda; rows re-fit the width."""
+        self.set_class(self.size.width >= self.BESIDE_FROM, "-beside")
+        self._show_agenda()
+
+    # Reading
+
+    def reload(self) -> None:
+        """Re-read the month, the lists and the strip in a worker (the live view calls this).
+
+        Other months read before are dropped, to be read again when the cursor gets there.
+        """
+        shown = (self.cursor.year, self.cursor.month)
+        self.faces = {key: face for key, face in self.faces.items() if key == shown}
+        self._read(*shown, self.chosen, neighbours=False)
+
+    def _read(self, year: int, month: int, day: dt.date, *, neighbours: bool = True) -> None:
+        self._generation += 1
+        self._read_in_worker(year, month, day, self._generation, neighbours)
+
+    # Not exclusive: a cancelled worker would fail whoever waits for the workers; a newer
+    # read simply wins and older results are dropped (they are cheap, bounded reads).
+    @work(thread=True, exit_on_error=False, group="calendar")
+    def _read_in_worker(
+        self, year: int, month: int, day: dt.date, generation: int, neighbours: bool
+    ) -> None:
+        now = self.now()
+        view = self.source.calendar(year, month, day)
+        # The months either side too, so `[` and `]` draw their marks at once.
+        around = {
+            shift_month(year, month, step): self.source.month(*shift_month(year, month, step))
+            for step in ((-1, 1) if neighbours else ())
+        }
+        self.post_message(_Loaded(view, now, around, generation))
+
+    @on(_Loaded)
+    def _loaded(self, event: _Loaded) -> None:
+        if event.generation != self._generation:
+            return
+        view = event.view
+        rolled = view.today != self.today
+        if rolled and self.cursor == self.today:
+            self.cursor = view.today  # midnight: a cursor on "today" follows it
+        if rolled and self.chosen == self.today:
+            self.chosen = view.today
+        self.today = view.today
+        self.view = view
+        self._loaded_now = event.now
+        week_start = view.settings.week_start
+        for key, marks in event.neighbours.items():
+            self.faces[key] = month_face(marks, week_start, view.today)
+        self.faces[(view.month.year, view.month.month)] = month_face(
+            view.month, week_start, view.today
+        )
+        self._show_grid()
+        self._show_agenda()
+        if self._go_to_day and view.day == self.chosen:
+            self._go_to_day = False
+            self.agenda.go_to_section("day")
+        self.query_one(ProgressStrip).show(view.weeks)
+        if rolled and (view.day != self.chosen or self.cursor.month != view.month.month):
+            self.reload()
+
+    def _show_grid(self) -> None:
+        face = self.faces.get((self.cursor.year, self.cursor.month))
+        if face is None:
+            week_start = self.view.settings.week_start if self.view else 0
+            face = month_face(MonthMarks(self.cursor.year, self.cursor.month), week_start,
+                              self.today)  # fmt: skip
+            self._read(self.cursor.year, self.cursor.month, self.chosen)
+        self.grid.show(face, self.cursor)
+        self.grid.set_highlight(self.highlight_id)
+
+    def _show_agenda(self) -> None:
+        if self.view is None or not self.is_mounted:
+            return
+        width = self.agenda.size.width or 36
+        rows = agenda_rows(self.view.agenda, self.view.day, self.view.day_entries,
+                           now=self._loaded_now, tz=self.tz, width=width)  # fmt: skip
+        self.agenda.show(rows)
+        self.agenda.set_highlight(self.highlight_id)
+
+    # Highlight (the board's selection)
+
+    def highlight(self, opportunity_id: int | None) -> None:
+        """Mark this opportunity's follow-ups on the grid and in the agenda, once the board's
+        cursor rests on it.
+
+        Redrawing the calendar in the same moment as the board cost every `j` a second frame
+        (key → frame doubled at 10,000 cards); while the cursor runs down a column only the
+        board redraws, and the calendar follows HIGHLIGHT_DELAY after the last key.
+        """
+        self.highlight_id = opportunity_id
+        if self._highlight_timer is not None:
+            self._highlight_timer.stop()
+        self._highlight_timer = self.set_timer(self.HIGHLIGHT_DELAY, self._apply_highlight)
+
+    def _apply_highlight(self) -> None:
+        self._highlight_timer = None
+        self.grid.set_highlight(self.highlight_id)
+        self.agenda.set_highlight(self.highlight_id)
+
+    # Keys
+
+    def action_month(self, step: int) -> None:
+        """Previous or next month; the cursor keeps its day of the month."""
+        year, month = shift_month(self.cursor.year, self.cursor.month, step)
+        self._move_cursor(clamp_to_month(self.cursor, year, month))
+
+    def action_today(self) -> None:
+        """Cursor back on today."""
+        self._move_cursor(self.today)
+
+    def _move_cursor(self, day: dt.date) -> None:
+        self.cursor = day
+        self._show_grid()
+
+    @on(MonthGrid.CursorMoved)
+    def _cursor_moved(self, event: MonthGrid.CursorMoved) -> None:
+        event.stop()
+        if (event.day.year, event.day.month) != (self.cursor.year, self.cursor.month):
+            self.cursor = event.day
+            self._show_grid()
+        self.cursor = event.day
+
+    @on(MonthGrid.DayChosen)
+    def _day_chosen(self, event: MonthGrid.DayChosen) -> None:
+        event.stop()
+        self.chosen = event.day
+        self._read_day(event.day)
+
+    def _read_day(self, day: dt.date) -> None:
+        self._go_to_day = True
+        self._read(self.cursor.year, self.cursor.month, day, neighbours=False)
+        self.agenda.focus()
+
+    @on(AgendaList.Back)
+    def _back(self, event: AgendaList.Back) -> None:
+        event.stop()
+        self.grid.focus()
