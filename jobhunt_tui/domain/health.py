@@ -21,7 +21,6 @@ from jobhunt_tui.domain.models import (
     FollowUpKind,
     FollowUpStatus,
     Interaction,
-    Opportunity,
     Settings,
     Stage,
 )
@@ -166,7 +165,11 @@ def is_idle(
 
 
 def aggregate(interactions: Iterable[Interaction], follow_ups: Iterable[FollowUp]) -> Aggregates:
-    """The board's per-opportunity values computed from one opportunity's rows."""
+    """The board's per-opportunity values computed from one opportunity's rows.
+
+    The board reads these from one SQL query (`storage.reader.card_rows`); this is their
+    definition, which that query is proven against (tests/services/test_card_parity.py) and
+    which the pure cadence tests use without a database."""
     touches = [i.occurred_at for i in interactions if is_touch(i.kind)]
     replies = [i.occurred_at for i in interactions if is_reply(i.kind, i.direction)]
     planned = sorted(
@@ -177,32 +180,6 @@ def aggregate(interactions: Iterable[Interaction], follow_ups: Iterable[FollowUp
         last_reply_at=max(replies, default=None),
         next_follow_up_at=planned[0].due_at if planned else None,
         next_follow_up_kind=planned[0].kind if planned else None,
-    )
-
-
-def build_card(
-    opportunity: Opportunity,
-    values: Aggregates,
-    *,
-    now: arrow.Arrow,
-    tz: Zone,
-    settings: Settings,
-) -> BoardCard:
-    """A board card from an opportunity and its pre-aggregated values."""
-    return card_for(
-        CardBasics(
-            opportunity.id,
-            opportunity.company_name,
-            opportunity.role,
-            opportunity.stage,
-            opportunity.priority,
-            opportunity.archived,
-            opportunity.created_at,
-        ),
-        values,
-        now=now,
-        tz=tz,
-        settings=settings,
     )
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from jobhunt_tui.domain import cadence
 from jobhunt_tui.domain.errors import ValidationError
-from jobhunt_tui.domain.health import aggregate, build_card, quiet_message
+from jobhunt_tui.domain.health import aggregate, quiet_message
 from jobhunt_tui.domain.models import (
     Direction,
     FollowUpKind,
@@ -21,6 +21,7 @@ from jobhunt_tui.domain.models import (
     Opportunity as OpportunityRow,
 )
 from tests.domain.cadence_sim import BERLIN, Opportunity, berlin
+from tests.domain.cards import build_card
 
 THANK_YOU, FOLLOW_UP, CHECK_IN = (
     FollowUpKind.THANK_YOU,

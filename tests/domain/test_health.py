@@ -8,7 +8,6 @@ from jobhunt_tui.domain.health import (
     Aggregates,
     DueCounts,
     aggregate,
-    build_card,
     count_active,
     due_counts,
     header_line,
@@ -29,6 +28,7 @@ from jobhunt_tui.domain.models import (
     Stage,
 )
 from tests.domain.cadence_sim import BERLIN, berlin
+from tests.domain.cards import build_card
 
 NOW = berlin("2026-11-20 12:00")  # Friday
 SETTINGS = Settings()
