@@ -20,11 +20,10 @@ def save_bytes(target: Path, data: bytes) -> None:
     try:
         atomic.write_bytes(target, data)
     except OSError as error:
-        error.filename = None  # the reason names the target, not the temporary file
         kept = "it is unchanged" if target.exists() else "nothing was written"
-        raise OutputError(
-            f"cannot write {visible(str(target))}: {os_reason(error)}; {kept}"
-        ) from None
+        # The reason names the target, not the temporary file the error was about.
+        reason = os_reason(error, name_file=False)
+        raise OutputError(f"cannot write {visible(str(target))}: {reason}; {kept}") from None
 
 
 def save_text(target: Path, text: str) -> None:

@@ -1,21 +1,12 @@
-"""Writing a file the user's eyes only, all at once: a temp file beside the target, fsynced,
-renamed into place, mode 0600.
-
-A reader (a mail app opening the .eml) sees the old file or the whole new one, never half of
-it; a crash leaves at most a hidden temp file, never a truncated target. (Issue 14 adds a
-shared atomic-write helper; this one is meant to fold into it.)
-"""
+"""Writing a file for the user's eyes only (an .eml), all at once, with a clear refusal when
+the target cannot be a file: the atomic, 0600 write itself is `storage.atomic`'s."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
 from jobhunt_tui.domain.errors import ValidationError
-
-PRIVATE_MODE = 0o600
+from jobhunt_tui.services.file_output import save_bytes
 
 
 def write_private_file(target: Path, data: bytes, *, field: str = "file") -> Path:
@@ -24,33 +15,7 @@ def write_private_file(target: Path, data: bytes, *, field: str = "file") -> Pat
     target = target.expanduser()
     if target.is_dir():
         raise ValidationError(field, f"{target} is a folder; give a file name")
-    folder = target.parent
-    if not folder.is_dir():
-        raise ValidationError(field, f"the folder {folder} does not exist")
-    # mkstemp creates the file 0600 from the start: the text is never readable by others.
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temp, PRIVATE_MODE)
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        raise
-    _sync_folder(folder)
+    if not target.parent.is_dir():
+        raise ValidationError(field, f"the folder {target.parent} does not exist")
+    save_bytes(target, data)
     return target
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows cannot open a folder for this)."""
-    if os.name != "posix":
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)

@@ -109,12 +109,14 @@ def _full(near: Path) -> bool:
         return False
 
 
-def os_reason(error: OSError) -> str:
-    """`error` in words, naming the file it is about (control characters made visible)."""
+def os_reason(error: OSError, *, name_file: bool = True) -> str:
+    """`error` in words, naming the file it is about unless `name_file` is False (control
+    characters made visible)."""
     from jobhunt_tui.domain.text import visible
 
     reason = _ERRNO_REASONS.get(error.errno or 0) or error.strerror or str(error)
-    return f"{visible(str(error.filename))}: {reason}" if error.filename else reason
+    named = name_file and error.filename
+    return f"{visible(str(error.filename))}: {reason}" if named else reason
 
 
 def _sqlite_reason(error: sqlite3.Error) -> str:

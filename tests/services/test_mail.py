@@ -16,6 +16,7 @@ import pytest
 from jobhunt_tui.domain.clock import Clock
 from jobhunt_tui.domain.errors import NotFoundError, ValidationError
 from jobhunt_tui.domain.models import Channel, Draft
+from jobhunt_tui.services.file_output import OutputError
 from jobhunt_tui.services.mail import MailService, mailto_link, plain_text
 from jobhunt_tui.services.private_file import write_private_file
 from jobhunt_tui.services.settings import SettingsService
@@ -207,7 +208,7 @@ def test_private_file_leaves_no_temp_file_when_writing_fails(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match="disk full; it is unchanged"):
         write_private_file(target, b"new")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.eml"]
     assert target.read_bytes() == b"old"
