@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.widget import Widget
-from textual.widgets import Footer, Input, TextArea
+from textual.widgets import Footer, Input
 
 from jobhunt_tui.domain.board import BoardCard
 from jobhunt_tui.domain.models import Settings, Stage
@@ -24,9 +24,10 @@ from jobhunt_tui.domain.stages import OPEN_STAGES, neighbour
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.ui.context import Services
 from jobhunt_tui.ui.failures import ReportsWorkerFailures, failure_text
-from jobhunt_tui.ui.messages import BoardLoaded, CardChanged, LiveChanged
+from jobhunt_tui.ui.messages import BoardLoaded, CardChanged
 from jobhunt_tui.ui.screens.draft_session import DraftRouting
 from jobhunt_tui.ui.screens.host import Subject
+from jobhunt_tui.ui.screens.live_changes import LiveChanges
 from jobhunt_tui.ui.widgets.board import Board
 from jobhunt_tui.ui.widgets.calendar_pane import CalendarPane, names_from_environment
 from jobhunt_tui.ui.widgets.calendar_widgets import AgendaList
@@ -43,8 +44,6 @@ NARROW_WIDTH = 110
 
 PANES = ("board", "calendar-pane", "draft-pane")
 
-LIVE_POLL_SECONDS = 0.5
-"""How often the screen asks whether another writer committed (design: about twice a second)."""
 
 FOOTER_ROOMY = 100
 """From this width the footer also names ctrl+p (below it, only the pane's keys fit)."""
@@ -54,7 +53,7 @@ def _name(card: BoardCard) -> str:
     return visible(card.company)
 
 
-class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
+class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None]):
     """Routes keys to services (in workers) and the results back to the widgets."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -248,59 +247,6 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
         # The detail view of this opportunity (if open) reads itself again.
         self.card_signal.publish(opportunity_id)
 
-    # Live view: other writers' changes (and midnight) reach the screen without a key
-
-    def _start_live_view(self, since_id: int) -> None:
-        self._today = self.services.today()
-        self._live = self.services.watch_changes(since_id)
-        self.set_interval(LIVE_POLL_SECONDS, self._poll)
-        # Whatever was committed between the board's read and now is read at once.
-        self._live_reading = True
-        self._read_changes()
-
-    def _poll(self) -> None:
-        """Twice a second: did anyone commit, and is it a new day? (~15 µs when not)."""
-        if self.services.today() != self._today:
-            self._today = self.services.today()
-            self._roll_over()
-        elif not self._live_reading and self._live is not None and self._live.moved():
-            self._live_reading = True
-            self._read_changes()
-
-    @work(thread=True, exit_on_error=False, group="live")
-    def _read_changes(self) -> None:
-        """Read the change log since last time and re-read only the cards it names."""
-        try:
-            assert self._live is not None
-            batch = self._live.read()
-            if batch.reload_everything or batch.settings_changed:
-                self.post_message(LiveChanged({}, None, reload=True))
-            elif not batch.empty:
-                read = self.services.board.cards(batch.opportunity_ids, self.settings)
-                self.post_message(LiveChanged(read.cards, read.counts, as_of=read.as_of))
-        finally:
-            self._live_reading = False
-
-    @on(LiveChanged)
-    def _live_changed(self, event: LiveChanged) -> None:
-        """Show what changed elsewhere, keeping selection, scroll and filter."""
-        if event.reload:
-            self._roll_over()
-            return
-        for opportunity_id, card in event.cards.items():
-            selected = opportunity_id == event.select_id
-            self._show_card(opportunity_id, card, event.as_of, select=selected)
-        if event.counts is not None:
-            self.query_one(HealthHeader).show(event.counts)
-        self._update_welcome()
-        self.calendar.reload()
-
-    def _roll_over(self) -> None:
-        """Read everything again: a new day (ages and due labels move) or unknown changes."""
-        self.calendar.reload()
-        selected = self.board.selected
-        self.load_board(self.board.include_closed, selected.opportunity_id if selected else None)
-
     def _selected(self) -> BoardCard | None:
         card = self.board.selected
         if card is None:
@@ -472,31 +418,6 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, Screen[None]):
         self.query_one(NoMatch).show("", self.board.shown_count)
         self.query_one("#board-pane").remove_class("-filtering")
         self.board.focus()
-
-    # Undo and redo (this window's own changes; the services guard them)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`u` and `ctrl+r` stay out of text being typed (the editor has its own undo)."""
-        typing = isinstance(self.focused, (Input, TextArea))
-        return not (typing and action in ("undo", "redo"))
-
-    def action_undo(self) -> None:
-        """Undo this window's last change (several levels)."""
-        self._revert(redo=False)
-
-    def action_redo(self) -> None:
-        """Redo what the last undo took back."""
-        self._revert(redo=True)
-
-    @work(thread=True, exit_on_error=False, group="write")
-    def _revert(self, redo: bool) -> None:
-        """Apply the inverse in the service, then re-read the cards it touched."""
-        history = self.services.history
-        reverted = history.redo() if redo else history.undo()
-        read = self.services.board.cards(frozenset(reverted.opportunity_ids), self.settings)
-        first = reverted.opportunity_ids[0] if reverted.opportunity_ids else None
-        self.post_message(LiveChanged(read.cards, read.counts, select_id=first, as_of=read.as_of))
-        self.app.call_from_thread(self.notify, reverted.message, markup=False, timeout=4)
 
     # Panes
 
