@@ -174,11 +174,14 @@ class PipelineService:
         opportunity_id: int | None,
         data: OpportunityInput,
         contacts: tuple[tuple[int | None, ContactInput], ...],
+        edited: frozenset[str] | None = None,
     ) -> Opportunity:
         """Add (id None) or edit an opportunity and its contacts, in one transaction.
 
         `contacts` pairs a contact id (None: new) with what the form holds for it; a blank
-        new contact is skipped. Everything is checked before anything is written.
+        new contact is skipped. Everything is checked before anything is written. `edited`
+        names the fields the user changed in the form: an edit writes only those, so what
+        another writer changed meanwhile in the other fields stays (None: every field).
         """
         from jobhunt_tui.services.contacts import contact_values
         from jobhunt_tui.storage.repository import Repository
@@ -200,6 +203,9 @@ class PipelineService:
                 saved = _insert(repo, data, values, company.id, now, self.tz)
             else:
                 values = {**values, "company_id": company.id}
+                if edited is not None:
+                    keep = {"company_id"} if "company" in edited else set()
+                    values = {k: v for k, v in values.items() if k in edited or k in keep}
                 saved = _update(repo, opportunity_id, values, now, self.tz)
             for contact_id, fields in checked:
                 if contact_id is not None:

@@ -280,3 +280,34 @@ async def test_the_calendar_shows_an_outside_follow_up_and_the_new_day_without_a
         await _shows_within(pilot, "Today (1)")
         now[0] = NOW.shift(days=1)  # midnight passes: today's item is a day late
         await _shows_within(pilot, "Overdue (1)", seconds=1.5)
+
+
+async def test_an_edit_form_open_during_an_outside_change_says_so_and_keeps_their_fields(
+    make_app: Callable[..., JobhuntApp],
+    pipeline: PipelineService,
+    elsewhere: Database,
+    clock: Clock,
+) -> None:
+    acme = seed(pipeline)["Acme"]
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(Board).select(acme.id)
+        await pilot.press("e")
+        await settle(pilot)
+        # Another writer changes the salary while the form is open…
+        other = PipelineService(elsewhere, clock)
+        theirs = other.get(acme.id)
+        other.edit(
+            acme.id,
+            OpportunityInput(theirs.company_name, theirs.role, stage=theirs.stage, salary="150k"),
+        )
+        await _shows_within(pilot, "Changed elsewhere since this form opened")
+        # …and the user, who never touched the salary, renames the role and saves.
+        role = app.screen.query_one("#field-role")
+        role.value = "Staff Engineer"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+    saved = pipeline.get(acme.id)
+    assert saved.role == "Staff Engineer"
+    assert saved.salary == "150k"

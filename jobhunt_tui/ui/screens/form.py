@@ -92,6 +92,8 @@ class FormDialog(ReportsWorkerFailures, ModalScreen[T | None], Generic[T]):
         """The values of the last good submit (to open the form again when its change fails)."""
         self.problem = ""
         """Shown under the first field on opening: why the last try did not save."""
+        self.watching: int | None = None
+        """The opportunity this form edits: told when another writer changes it meanwhile."""
         # Keys stamped before this moment were typed before the form existed (same clock).
         self.opened_at = Message().time
 
@@ -226,6 +228,16 @@ class FormDialog(ReportsWorkerFailures, ModalScreen[T | None], Generic[T]):
         self.clear_errors()
         self.submitted = self.values()
         self.accept(result)
+
+    def changed_elsewhere(self) -> None:
+        """Another writer changed what this form edits: say so, and keep what is typed."""
+        notice = (
+            "Changed elsewhere since this form opened: saving writes only the fields you "
+            "change here; the others keep the new values."
+        )
+        if not self.query(".form-elsewhere"):
+            line = Static(literal(notice), classes="field-error -shown form-elsewhere")
+            self.query_one(".form-fields").mount(line, before=0)
 
     def prefill(self, values: Values, problem: str) -> None:
         """Before it opens: hold `values` and say `problem` — the form of a change that failed

@@ -26,6 +26,7 @@ from jobhunt_tui.ui.context import Services
 from jobhunt_tui.ui.failures import ReportsWorkerFailures, failure_text
 from jobhunt_tui.ui.messages import BoardLoaded, CardChanged
 from jobhunt_tui.ui.screens.draft_session import DraftRouting
+from jobhunt_tui.ui.screens.form import FormDialog
 from jobhunt_tui.ui.screens.host import Subject
 from jobhunt_tui.ui.screens.live_changes import LiveChanges
 from jobhunt_tui.ui.widgets.board import Board
@@ -244,8 +245,12 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
             self.board.upsert(card)
             if select:
                 self.board.select(opportunity_id)
-        # The detail view of this opportunity (if open) reads itself again.
+        # The detail view of this opportunity (if open) reads itself again; a form editing
+        # it says so and keeps what is typed.
         self.card_signal.publish(opportunity_id)
+        top = self.app.screen
+        if isinstance(top, FormDialog) and top.watching == opportunity_id:
+            top.changed_elsewhere()
 
     def _selected(self) -> BoardCard | None:
         card = self.board.selected

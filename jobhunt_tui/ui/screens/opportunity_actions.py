@@ -50,6 +50,8 @@ class OpportunityChange:
 
     opportunity: OpportunityInput
     contacts: tuple[tuple[int | None, ContactInput], ...] = ()
+    edited: frozenset[str] = frozenset()
+    """The opportunity's fields the user changed (an edit writes only these)."""
 
 
 def _initial(opportunity: Opportunity | None, name: str) -> str:
@@ -126,9 +128,17 @@ def opportunity_fields(
 
 
 def opportunity_reader(
-    parse_day: DayParser, contacts: tuple[Contact, ...] = ()
+    parse_day: DayParser, contacts: tuple[Contact, ...] = (), fields: tuple[Field, ...] = ()
 ) -> Callable[[Values], OpportunityChange]:
-    """Checks the typed values and builds the change (ValidationError names the field)."""
+    """Checks the typed values and builds the change (ValidationError names the field).
+
+    `fields` are the form's fields as it opened: a contact none of whose fields changed is
+    left out, and the change names the opportunity's fields that did."""
+    opened = {field.name: field.value for field in fields}
+
+    def touched(values: Values, prefix: str) -> bool:
+        names = [name for name in values if name.startswith(prefix)]
+        return not opened or any(values[name] != opened.get(name) for name in names)
 
     def read(values: Values) -> OpportunityChange:
         clean_required(text(values, "company"), "company", NAME_MAX)
@@ -154,11 +164,17 @@ def opportunity_reader(
         typed_contacts: list[tuple[int | None, ContactInput]] = [
             (contact.id, read_contact(values, f"contact{index}"))
             for index, contact in enumerate(contacts)
+            if touched(values, f"contact{index}_")
         ]
         new = read_contact(values, f"contact{NEW_SUFFIX}")
         if not new.blank:
             typed_contacts.append((None, new))
-        return OpportunityChange(data, tuple(typed_contacts))
+        edited = frozenset(
+            name
+            for name, value in values.items()
+            if not name.startswith("contact") and value != opened.get(name)
+        )
+        return OpportunityChange(data, tuple(typed_contacts), edited)
 
     return read
 
@@ -194,15 +210,18 @@ def edit_opportunity(host: Host, current: Opportunity, contacts: tuple[Contact, 
     pipeline = host.services.pipeline
 
     def edit(result: OpportunityChange) -> str:
-        saved = pipeline.save_with_contacts(current.id, result.opportunity, result.contacts)
+        saved = pipeline.save_with_contacts(
+            current.id, result.opportunity, result.contacts, result.edited
+        )
         return _saved(saved)
 
     def make_form() -> FormDialog[OpportunityChange]:
-        return FormDialog(
-            "Edit opportunity",
-            opportunity_fields(host.services, current, current.stage, contacts),
-            opportunity_reader(day_parser(host), contacts),
+        fields = opportunity_fields(host.services, current, current.stage, contacts)
+        form = FormDialog(
+            "Edit opportunity", fields, opportunity_reader(day_parser(host), contacts, fields)
         )
+        form.watching = current.id
+        return form
 
     label = f"edit {visible(current.company_name)}"
     open_form(host, make_form, current.id, label, edit)
