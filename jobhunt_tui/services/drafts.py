@@ -178,11 +178,8 @@ class DraftService:
             return draft_store.get_draft(conn, draft_id), outcome.conflict
 
     def check_send(self, follow_up_id: int) -> GuardResult:
-        """What the pest guard says about sending this follow-up now."""
-        with self.database.reading() as conn:
-            found = draft_store.context(conn, follow_up_id)
-        step = found.follow_up
-        return self._follow_ups().check(step.opportunity_id, step.kind, self.clock())
+        """What the pest guard says about sending this follow-up now (it only warns)."""
+        return self._follow_ups().send_check(follow_up_id)
 
     def mark_sent(self, follow_up_id: int, draft_id: int, *, force: bool = False) -> Sent:
         """Log the follow-up as sent with the draft's text, and re-plan the cadence after it.
