@@ -188,6 +188,33 @@ def _problems(conn: sqlite3.Connection, plan: list[_Net]) -> list[tuple[_Net, st
     return problems
 
 
+def _stage_moved_since(conn: sqlite3.Connection, plan: list[_Net]) -> list[tuple[_Net, str]]:
+    """A stage that went back and forth since (A→B→A) still looks untouched field by field;
+    its timeline does not. Putting a stage back is refused while the opportunity has a stage
+    change logged after this change's own, so the last one always names the stage it is in."""
+    problems: list[tuple[_Net, str]] = []
+    for net in plan:
+        if net.table != "opportunity" or net.before is None or net.after is None:
+            continue
+        if net.before.get("stage") == net.after.get("stage"):
+            continue
+        own = [
+            int(other.pk)
+            for other in plan
+            if other.table == "interaction"
+            and (other.after or other.before or {}).get("kind") == "stage_change"
+            and _opportunity_of(other) == int(net.pk)
+        ]
+        newer = conn.execute(
+            "SELECT count(*) FROM interaction WHERE opportunity_id = ? AND kind = 'stage_change' "
+            "AND id > ?",
+            (net.pk, max(own, default=0)),
+        ).fetchone()[0]
+        if newer:
+            problems.append((net, f"{_describe(conn, net, 'stage')} changed since"))
+    return problems
+
+
 def revert(conn: sqlite3.Connection, rows: tuple[JournalRow, ...], now: str) -> RevertResult:
     """Apply the inverse of `rows` inside the caller's write transaction.
 
@@ -198,7 +225,7 @@ def revert(conn: sqlite3.Connection, rows: tuple[JournalRow, ...], now: str) -> 
     result = RevertResult()
     plan = sorted(_net_effects(rows), key=lambda net: _order(net.table))
     while True:
-        problems = _problems(conn, plan)
+        problems = _problems(conn, plan) or _stage_moved_since(conn, plan)
         if not problems:
             break
         blocked = {_opportunity_of(net) for net, _reason in problems} - {None}

@@ -207,3 +207,40 @@ def test_every_change_is_logged_with_writer_label_and_opportunities(
         ("cli", "add Acme", "change", f"[{created.id}]"),
         ("cli", "note on Acme", "change", f"[{created.id}]"),
     ]
+
+
+def test_a_stage_moved_away_and_back_elsewhere_is_not_taken_back_behind_its_timeline(
+    pipeline: PipelineService, database: Database, other: Database, clock: Clock
+) -> None:
+    history = History(database)
+    created = pipeline.add(OpportunityInput(company="Acme", role="Eng"))
+    pipeline.move(created.id, Stage.INTERVIEWING)
+    theirs = PipelineService(other, clock)
+    theirs.move(created.id, Stage.APPLIED)
+    theirs.move(created.id, Stage.INTERVIEWING)  # the stage field looks as this change left it
+
+    undone = history.undo()
+
+    assert pipeline.get(created.id).stage is Stage.INTERVIEWING
+    assert undone.message.startswith("Not undone: move Acme to Interviewing")
+    summaries = [i.summary for i in pipeline.detail(created.id).interactions]
+    assert summaries[-1] == "Applied → Interviewing"
+
+
+def test_redo_does_not_put_an_old_move_back_behind_newer_ones(
+    pipeline: PipelineService, database: Database, other: Database, clock: Clock
+) -> None:
+    history = History(database)
+    created = pipeline.add(OpportunityInput(company="Acme", role="Eng"))
+    pipeline.move(created.id, Stage.INTERVIEWING)
+    history.undo()  # back to Applied
+    theirs = PipelineService(other, clock)
+    theirs.move(created.id, Stage.INTERVIEWING)
+    theirs.move(created.id, Stage.APPLIED)
+
+    redone = history.redo()
+
+    assert pipeline.get(created.id).stage is Stage.APPLIED
+    assert redone.message.startswith("Not redone")
+    summaries = [i.summary for i in pipeline.detail(created.id).interactions]
+    assert summaries[-1] == "Interviewing → Applied"
