@@ -1,4 +1,4 @@
-"""The draft pane's dialog keys: ctrl+t template, ctrl+r versions, ctrl+o send….
+"""The draft pane's dialog keys: ctrl+t template, ctrl+r versions, ctrl+g $EDITOR, ctrl+o send….
 
 Each reads in a worker, asks with a dialog that returns a typed result, then hands the
 change to the draft session (text) or to the screen's change pipeline (mark sent).
@@ -14,6 +14,7 @@ from jobhunt_tui.domain.spacing import kind_label
 from jobhunt_tui.domain.templates import Template, unfilled_in
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.services.drafts import TEMPLATE_NOTE
+from jobhunt_tui.ui.external_editor import EditorFailed, apply_as_edit, edit_externally
 from jobhunt_tui.ui.screens.draft_pickers import ConfirmReplace, TemplatePicker, VersionPicker
 from jobhunt_tui.ui.screens.send import MarkSent, SendDialog, SendRequest
 
@@ -135,6 +136,37 @@ def _restored(session: DraftSession, draft_id: int, text: DraftText, conflict: b
     session.screen.notify(
         f"Version restored; the text it replaced is in the versions.{also}", markup=False
     )
+
+
+# ctrl+g
+
+
+def external(session: DraftSession) -> None:
+    """Edit the body in $VISUAL/$EDITOR; the result is one undoable edit, saved as typing is.
+
+    Runs on the app's thread (suspending the terminal cannot happen in a worker). A missing
+    editor or a failed run says why and changes nothing.
+    """
+    assert session.opened is not None
+    draft_id = session.opened.draft.id
+    body = session.editor.body
+    try:
+        edited = edit_externally(session.screen.app, body.text)
+    except EditorFailed as error:
+        session.screen.notify(f"Not edited: {error}", title="$EDITOR", severity="warning",
+                              markup=False, timeout=6)  # fmt: skip
+        body.focus()
+        return
+    body.focus()
+    if session.opened is None or session.opened.draft.id != draft_id:
+        return
+    if not apply_as_edit(body, edited):
+        session.screen.notify("Unchanged in the editor.", markup=False, timeout=2)
+        return
+    session.edited(draft_id)
+    session.submit()
+    session.screen.notify("Body taken from the editor (ctrl+z takes it back).", markup=False,
+                          timeout=3)  # fmt: skip
 
 
 # ctrl+o
