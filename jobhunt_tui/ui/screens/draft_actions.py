@@ -7,16 +7,21 @@ change to the draft session (text) or to the screen's change pipeline (mark sent
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jobhunt_tui.domain.drafts import DraftText, DraftVersion, text_of
+from jobhunt_tui.domain.models import Channel, Draft, FollowUpKind
 from jobhunt_tui.domain.spacing import kind_label
 from jobhunt_tui.domain.templates import Template, unfilled_in
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.services.drafts import TEMPLATE_NOTE
+from jobhunt_tui.services.mail import file_stem, mailto_link
+from jobhunt_tui.ui.clipboard import copy_draft
 from jobhunt_tui.ui.external_editor import EditorFailed, apply_as_edit, edit_externally
+from jobhunt_tui.ui.mail_app import open_link
 from jobhunt_tui.ui.screens.draft_pickers import ConfirmReplace, TemplatePicker, VersionPicker
-from jobhunt_tui.ui.screens.send import MarkSent, SendDialog, SendRequest
+from jobhunt_tui.ui.screens.send import MarkSent, SendDialog, SendRequest, WaysOut
 
 if TYPE_CHECKING:
     from jobhunt_tui.ui.screens.draft_session import DraftSession
@@ -182,6 +187,7 @@ def send(session: DraftSession) -> None:
 
     def read() -> None:
         guard = session.drafts.check_send(follow_up.id)
+        stored = session.screen.services.mail.draft(follow_up.id)
         label = kind_label(follow_up.kind.value)
         where = text.to or opened.context.contact_phone or opened.context.contact_name
         request = SendRequest(
@@ -191,12 +197,49 @@ def send(session: DraftSession) -> None:
             guard_warning="" if guard.allowed else guard.message,
             open_placeholders=unfilled_in(text.subject, text.body),
         )
-        session.screen.app.call_from_thread(_ask_send, session, opened.draft.id, request)
+        ways = ways_out(session, stored, follow_up.id, opened.context.company)
+        session.screen.app.call_from_thread(_ask_send, session, opened.draft.id, request, ways)
 
     _worker(session, read, "draft-read")
 
 
-def _ask_send(session: DraftSession, draft_id: int, request: SendRequest) -> None:
+def ways_out(session: DraftSession, draft: Draft, follow_up_id: int, company: str) -> WaysOut:
+    """The send dialog's other keys for this draft (a call script can only be copied)."""
+    app = session.screen.app
+    mail = session.screen.services.mail
+
+    def copy() -> str:
+        return copy_draft(app, draft, follow_up_id)
+
+    def open_mail() -> str:
+        link = mailto_link(draft)
+        if not open_link(link):
+            return (
+                "No mail handler on this system (xdg-open or open). Copy it with c, or run:\n"
+                f"jobhunt draft {follow_up_id} --mailto"
+            )
+        return "Opened in your mail app: send it from there, then mark it sent here."
+
+    def save_eml() -> str:
+        stem = file_stem(company, kind_label(draft_kind(session).value))
+        saved = mail.save_eml_beside(follow_up_id, Path.cwd(), stem)
+        return (
+            f"Saved {visible(str(saved.path))} ({saved.size:,} bytes, readable by you only): "
+            "open it in your mail program."
+        )
+
+    if draft.channel is Channel.PHONE:
+        return WaysOut(copy)
+    return WaysOut(copy, open_mail, save_eml)
+
+
+def draft_kind(session: DraftSession) -> FollowUpKind:
+    """The kind of the follow-up whose draft is open."""
+    assert session.opened is not None
+    return session.opened.context.follow_up.kind
+
+
+def _ask_send(session: DraftSession, draft_id: int, request: SendRequest, ways: WaysOut) -> None:
     assert session.opened is not None
     opened = session.opened
     follow_up = opened.context.follow_up
@@ -216,4 +259,4 @@ def _ask_send(session: DraftSession, draft_id: int, request: SendRequest) -> Non
         label = f"mark {kind_label(follow_up.kind.value)} to {visible(opened.context.company)} sent"
         session.screen.change(follow_up.opportunity_id, label, apply)
 
-    session.screen.app.push_screen(SendDialog(request), chosen)
+    session.screen.app.push_screen(SendDialog(request, ways), chosen)
