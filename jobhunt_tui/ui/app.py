@@ -49,6 +49,7 @@ def providers() -> tuple[Callable[[], type[Provider]], ...]:
             "ExportCommands",
             "ThemeCommands",
             "SettingsCommands",
+            "TemplateCommands",
             "ProgressCommands",
         )
     )

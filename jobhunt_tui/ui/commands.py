@@ -269,6 +269,16 @@ class SettingsCommands(_OneCommand):
         return main.open_settings
 
 
+class TemplateCommands(_OneCommand):
+    """Your templates: the list, and keys to add, edit, duplicate, delete and choose defaults."""
+
+    TEXT = "Templates"
+    HELP = "your templates: add, edit, duplicate, delete, the default, restore the built-ins"
+
+    def _run(self, main: MainScreen) -> Callable[[], None]:
+        return main.open_templates
+
+
 class ProgressCommands(_OneCommand):
     """Weekly progress at full size: the calendar's strip, bigger, with a table."""
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from jobhunt_tui.services.mail import MailService
     from jobhunt_tui.services.pipeline import PipelineService
     from jobhunt_tui.services.settings import SettingsService
+    from jobhunt_tui.services.templates import TemplateService
     from jobhunt_tui.storage.database import Database
 
 
@@ -89,6 +90,13 @@ class Services:
         from jobhunt_tui.services.mail import MailService
 
         return MailService(self.database, self.clock)
+
+    @cached_property
+    def templates(self) -> TemplateService:
+        """Your templates: add, edit, duplicate, delete, the default, the built-ins."""
+        from jobhunt_tui.services.templates import TemplateService
+
+        return TemplateService(self.database)
 
     @cached_property
     def contacts(self) -> ContactService:

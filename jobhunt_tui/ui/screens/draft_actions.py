@@ -13,14 +13,19 @@ from typing import TYPE_CHECKING
 from jobhunt_tui.domain.drafts import DraftText, DraftVersion, text_of
 from jobhunt_tui.domain.models import Channel, Draft, FollowUpKind
 from jobhunt_tui.domain.spacing import kind_label
-from jobhunt_tui.domain.templates import Template, unfilled_in
+from jobhunt_tui.domain.templates import Template, choose, unfilled_in
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.services.drafts import TEMPLATE_NOTE
 from jobhunt_tui.services.mail import file_stem, mailto_link
 from jobhunt_tui.ui.clipboard import copy_draft
 from jobhunt_tui.ui.external_editor import EditorFailed, apply_as_edit, edit_externally
 from jobhunt_tui.ui.mail_app import open_link
-from jobhunt_tui.ui.screens.draft_pickers import ConfirmReplace, TemplatePicker, VersionPicker
+from jobhunt_tui.ui.screens.draft_pickers import (
+    MANAGE,
+    ConfirmReplace,
+    TemplatePicker,
+    VersionPicker,
+)
 from jobhunt_tui.ui.screens.send import MarkSent, SendDialog, SendRequest, WaysOut
 
 if TYPE_CHECKING:
@@ -44,7 +49,8 @@ def template(session: DraftSession) -> None:
         stored = session.drafts.templates()
         matching = tuple(t for t in stored if t.channel is follow_up.channel) or stored
         filled = [session.drafts.fill(t, follow_up.id) for t in matching]
-        suggested = next((i for i, t in enumerate(matching) if t.kind is follow_up.kind), 0)
+        start = choose(matching, follow_up.kind, follow_up.channel)  # the default first
+        suggested = next((i for i, t in enumerate(matching) if t is start), 0)
         untouched = not current.body.strip() or any(text == current for text, _ in filled)
         session.screen.app.call_from_thread(
             _choose_template, session, matching, filled, suggested, untouched
@@ -63,6 +69,9 @@ def _choose_template(
     def chosen(index: int | None) -> None:
         if index is None:
             return
+        if index == MANAGE:
+            _manage_templates(session)
+            return
         if untouched:
             _apply_template(session, filled[index][0])
             return
@@ -74,6 +83,20 @@ def _choose_template(
         session.screen.app.push_screen(ConfirmReplace(templates[index].name), confirmed)
 
     session.screen.app.push_screen(TemplatePicker(templates, suggested), chosen)
+
+
+def _manage_templates(session: DraftSession) -> None:
+    """Your templates, starting at this follow-up's step; closing them offers the choice again."""
+    from jobhunt_tui.ui.screens.templates import TemplatesScreen
+
+    follow_up = session.opened.context.follow_up if session.opened else None
+    step = (follow_up.kind, follow_up.channel) if follow_up else None
+
+    def closed(_: None) -> None:
+        if session.opened is not None:
+            template(session)
+
+    session.screen.app.push_screen(TemplatesScreen(session.screen.services.templates, step), closed)
 
 
 def _apply_template(session: DraftSession, text: DraftText) -> None:
