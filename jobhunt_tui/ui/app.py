@@ -50,6 +50,7 @@ def providers() -> tuple[Callable[[], type[Provider]], ...]:
             "ThemeCommands",
             "SettingsCommands",
             "TemplateCommands",
+            "DraftFileCommands",
             "ProgressCommands",
         )
     )

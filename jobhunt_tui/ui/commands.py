@@ -279,6 +279,16 @@ class TemplateCommands(_OneCommand):
         return main.open_templates
 
 
+class DraftFileCommands(_OneCommand):
+    """The open draft as an RFC 5322 file in the current folder."""
+
+    TEXT = "Save draft as .eml"
+    HELP = "the open draft as a mail file in the current folder (0600), for your mail program"
+
+    def _run(self, main: MainScreen) -> Callable[[], None]:
+        return main.save_draft_eml
+
+
 class ProgressCommands(_OneCommand):
     """Weekly progress at full size: the calendar's strip, bigger, with a table."""
 

@@ -140,7 +140,8 @@ async def test_save_eml_writes_a_private_message_here_that_parses_back(
         await pilot.press("s")
         await settle(pilot)
         target = here / "initech-thank-you-2.eml"
-        assert "Saved" in screen_text(app) and "readable by you only" in screen_text(app)
+        said = str(app.screen.query_one("#send-result").render())
+        assert "Saved" in said and "readable by you only" in said, said
         assert isinstance(app.screen, SendDialog)
         await pilot.press("enter")
         await settle(pilot)
@@ -191,3 +192,30 @@ async def test_a_call_can_only_be_copied(
         await settle(pilot)
         assert app.clipboard.startswith("Hi Ann, it's Sam Rivera")
         assert "Copied the call script" in screen_text(app)
+
+
+async def test_the_palette_saves_the_open_draft_as_eml(
+    make_app: Callable[..., JobhuntApp],
+    database: Database,
+    clock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    seeded = interviewed(database, clock)
+    with_address(database, clock)
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        editor = await open_from_board(pilot, app, seeded)
+        editor.body.insert(" Bis bald 👋")
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"Save draft as")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+    [written] = tmp_path.glob("*.eml")
+    assert written.name == "initech-thank-you.eml"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    message = BytesParser(policy=policy.default).parsebytes(written.read_bytes())
+    assert message["To"].addresses[0].addr_spec == ANN_EMAIL
+    assert message.get_content().rstrip().endswith("Bis bald 👋")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jobhunt_tui.domain.drafts import DraftText, DraftVersion, text_of
+from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.models import Channel, Draft, FollowUpKind
 from jobhunt_tui.domain.spacing import kind_label
 from jobhunt_tui.domain.templates import Template, choose, unfilled_in
@@ -178,6 +179,7 @@ def external(session: DraftSession) -> None:
     assert session.opened is not None
     draft_id = session.opened.draft.id
     body = session.editor.body
+    session.flush()  # what was typed is stored before the terminal is handed over
     try:
         edited = edit_externally(session.screen.app, body.text)
     except EditorFailed as error:
@@ -229,7 +231,6 @@ def send(session: DraftSession) -> None:
 def ways_out(session: DraftSession, draft: Draft, follow_up_id: int, company: str) -> WaysOut:
     """The send dialog's other keys for this draft (a call script can only be copied)."""
     app = session.screen.app
-    mail = session.screen.services.mail
 
     def copy() -> str:
         return copy_draft(app, draft, follow_up_id)
@@ -244,16 +245,44 @@ def ways_out(session: DraftSession, draft: Draft, follow_up_id: int, company: st
         return "Opened in your mail app: send it from there, then mark it sent here."
 
     def save_eml() -> str:
-        stem = file_stem(company, kind_label(draft_kind(session).value))
-        saved = mail.save_eml_beside(follow_up_id, Path.cwd(), stem)
-        return (
-            f"Saved {visible(str(saved.path))} ({saved.size:,} bytes, readable by you only): "
-            "open it in your mail program."
-        )
+        return _save_eml_here(session, follow_up_id, company)
 
     if draft.channel is Channel.PHONE:
         return WaysOut(copy)
     return WaysOut(copy, open_mail, save_eml)
+
+
+def _save_eml_here(session: DraftSession, follow_up_id: int, company: str) -> str:
+    """(worker) Save the draft as `company-step.eml` in the current folder; what to say."""
+    stem = file_stem(company, kind_label(draft_kind(session).value))
+    saved = session.screen.services.mail.save_eml_beside(follow_up_id, Path.cwd(), stem)
+    return (
+        f"Saved {visible(str(saved.path))} ({saved.size:,} bytes, readable by you only): "
+        "open it in your mail program."
+    )
+
+
+def save_eml(session: DraftSession) -> None:
+    """The palette's "Save draft as .eml": the open draft, saved, written in the current folder."""
+    if session.opened is None:
+        session.screen.notify("No draft open: press d on a card first.", markup=False)
+        return
+    session.flush()
+    follow_up_id = session.opened.context.follow_up.id
+    company = session.opened.context.company
+
+    def write() -> None:
+        try:
+            note = _save_eml_here(session, follow_up_id, company)
+        except (JobhuntError, OSError) as error:
+            session.screen.app.call_from_thread(
+                session.screen.notify, visible(f"Not saved: {error}"), severity="warning",
+                markup=False,
+            )  # fmt: skip
+            return
+        session.screen.app.call_from_thread(session.screen.notify, note, markup=False, timeout=6)
+
+    _worker(session, write, "draft-read")
 
 
 def draft_kind(session: DraftSession) -> FollowUpKind:

@@ -83,7 +83,7 @@ class SendDialog(ModalScreen[MarkSent | None]):
         self.ways = ways
 
     def compose(self) -> ComposeResult:
-        """The follow-up, the warnings, the one choice that exists."""
+        """The follow-up, the warnings, mark sent, and the ways out this draft has."""
         request = self.request
         with Vertical(classes="dialog", id="send-dialog") as dialog:
             dialog.border_title = "Send…"
