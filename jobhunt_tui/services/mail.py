@@ -21,6 +21,7 @@ from jobhunt_tui.domain import settings as rules
 from jobhunt_tui.domain.clock import Clock, system_clock
 from jobhunt_tui.domain.errors import ValidationError
 from jobhunt_tui.domain.models import Channel, Draft, Settings
+from jobhunt_tui.services.file_output import save_bytes
 from jobhunt_tui.services.private_file import write_private_file
 from jobhunt_tui.storage import reader
 from jobhunt_tui.storage.database import Database
@@ -86,7 +87,8 @@ def plain_text(draft: Draft) -> str:
     else:
         head = [f"To: {draft.to}"] if draft.to.strip() else []
         head.append(f"Subject: {draft.subject}")
-    return "\n".join([*head, "", draft.body.rstrip("\n")]) + "\n"
+    lines = [*head, "", draft.body.rstrip("\n")] if head else [draft.body.rstrip("\n")]
+    return "\n".join(lines) + "\n"
 
 
 def _require_email(draft: Draft) -> None:
@@ -133,6 +135,25 @@ def _id_domain(address: str) -> str:
     return domain if domain.isascii() and "." in domain else FALLBACK_ID_DOMAIN
 
 
+def file_stem(*words: str) -> str:
+    """A file name from words ("Initech", "thank-you" → "initech-thank-you"): letters and
+    digits kept (any script), the rest as single dashes; "draft" when nothing is left."""
+    joined = "-".join(words).lower()
+    kept = "".join(ch if ch.isalnum() else "-" for ch in joined)
+    stem = "-".join(part for part in kept.split("-") if part)
+    return stem[:60].strip("-") or "draft"
+
+
+def free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """`folder/stem+suffix`, or the first `stem-N+suffix` not taken yet."""
+    candidate = folder / f"{stem}{suffix}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return candidate
+
+
 # The use cases
 
 
@@ -171,6 +192,14 @@ class MailService:
         """Write the draft as an .eml file (atomically, mode 0600)."""
         data = self.eml(follow_up_id)
         return SavedFile(write_private_file(target, data, field="--eml"), len(data))
+
+    def save_eml_beside(self, follow_up_id: int, folder: Path, stem: str) -> SavedFile:
+        """Write the draft as `stem.eml` in `folder` (atomically, 0600), never over a file that
+        is already there: `stem-2.eml`, `stem-3.eml`… instead (the send dialog's "save")."""
+        data = self.eml(follow_up_id)
+        target = free_name(folder, stem, ".eml")
+        save_bytes(target, data)
+        return SavedFile(target, len(data))
 
     def mailto(self, follow_up_id: int) -> str:
         """The draft as a `mailto:` link."""

@@ -12,10 +12,10 @@ import arrow
 
 from jobhunt_tui.domain.drafts import DraftContext, DraftText, DraftVersion
 from jobhunt_tui.domain.errors import NotFoundError
-from jobhunt_tui.domain.models import Channel, Draft, FollowUpKind
+from jobhunt_tui.domain.models import Draft
 from jobhunt_tui.domain.templates import Template
 from jobhunt_tui.domain.timeutil import from_stored, maybe_from_stored, to_stored
-from jobhunt_tui.storage import convert
+from jobhunt_tui.storage import convert, template_store
 
 _CONTEXT = """
     SELECT f.*, o.role, co.name AS company_name,
@@ -188,16 +188,4 @@ def prune_versions(conn: sqlite3.Connection, draft_id: int, keep: int) -> None:
 
 def templates(conn: sqlite3.Connection) -> list[Template]:
     """Every stored template: built-ins first, then the user's, each in stored order."""
-    rows = conn.execute("SELECT * FROM template ORDER BY built_in DESC, id")
-    return [
-        Template(
-            name=row["name"],
-            kind=FollowUpKind(row["kind"]),
-            channel=Channel(row["channel"]),
-            subject=row["subject"],
-            body=row["body"],
-            id=row["id"],
-            built_in=bool(row["built_in"]),
-        )
-        for row in rows
-    ]
+    return template_store.all_templates(conn)

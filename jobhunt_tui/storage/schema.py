@@ -244,10 +244,22 @@ DRAFT_VERSIONS = Migration(
     ),
 )
 
+DEFAULT_TEMPLATES = Migration(
+    version=5,
+    description="a default template per follow-up kind and channel",
+    statements=(
+        "ALTER TABLE template ADD COLUMN is_default INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (is_default IN (0, 1))",
+        # At most one default per kind and channel: the one a new draft starts from.
+        "CREATE UNIQUE INDEX ux_template_default ON template (kind, channel) WHERE is_default = 1",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL_SCHEMA,
     CHANGE_LOG,
     REDATE_APPLICATIONS,
     DRAFT_VERSIONS,
+    DEFAULT_TEMPLATES,
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -121,7 +121,8 @@ class DraftVersionRow(SQLModel, table=True):
 
 
 class TemplateRow(SQLModel, table=True):
-    """Wording for a follow-up step; the built-ins are seeded by migration 4."""
+    """Wording for a follow-up step; the built-ins are seeded by migration 4, and one per
+    kind and channel may be the default (migration 5)."""
 
     __tablename__ = "template"
 
@@ -132,6 +133,7 @@ class TemplateRow(SQLModel, table=True):
     subject: str = ""
     body: str
     built_in: bool = False
+    is_default: bool = False
 
 
 class SettingRow(SQLModel, table=True):

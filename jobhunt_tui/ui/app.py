@@ -49,6 +49,8 @@ def providers() -> tuple[Callable[[], type[Provider]], ...]:
             "ExportCommands",
             "ThemeCommands",
             "SettingsCommands",
+            "TemplateCommands",
+            "DraftFileCommands",
             "ProgressCommands",
         )
     )

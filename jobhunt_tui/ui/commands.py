@@ -269,6 +269,26 @@ class SettingsCommands(_OneCommand):
         return main.open_settings
 
 
+class TemplateCommands(_OneCommand):
+    """Your templates: the list, and keys to add, edit, duplicate, delete and choose defaults."""
+
+    TEXT = "Templates"
+    HELP = "your templates: add, edit, duplicate, delete, the default, restore the built-ins"
+
+    def _run(self, main: MainScreen) -> Callable[[], None]:
+        return main.open_templates
+
+
+class DraftFileCommands(_OneCommand):
+    """The open draft as an RFC 5322 file in the current folder."""
+
+    TEXT = "Save draft as .eml"
+    HELP = "the open draft as a mail file in the current folder (0600), for your mail program"
+
+    def _run(self, main: MainScreen) -> Callable[[], None]:
+        return main.save_draft_eml
+
+
 class ProgressCommands(_OneCommand):
     """Weekly progress at full size: the calendar's strip, bigger, with a table."""
 

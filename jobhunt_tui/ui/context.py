@@ -18,8 +18,10 @@ if TYPE_CHECKING:
     from jobhunt_tui.services.drafts import DraftService
     from jobhunt_tui.services.followups import FollowUpService
     from jobhunt_tui.services.live import LiveFeed
+    from jobhunt_tui.services.mail import MailService
     from jobhunt_tui.services.pipeline import PipelineService
     from jobhunt_tui.services.settings import SettingsService
+    from jobhunt_tui.services.templates import TemplateService
     from jobhunt_tui.storage.database import Database
 
 
@@ -81,6 +83,20 @@ class Services:
         from jobhunt_tui.services.drafts import DraftService
 
         return DraftService(self.database, self.clock, self.tz)
+
+    @cached_property
+    def mail(self) -> MailService:
+        """A draft as an .eml file, a mailto: link or text."""
+        from jobhunt_tui.services.mail import MailService
+
+        return MailService(self.database, self.clock)
+
+    @cached_property
+    def templates(self) -> TemplateService:
+        """Your templates: add, edit, duplicate, delete, the default, the built-ins."""
+        from jobhunt_tui.services.templates import TemplateService
+
+        return TemplateService(self.database)
 
     @cached_property
     def contacts(self) -> ContactService:

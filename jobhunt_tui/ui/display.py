@@ -10,9 +10,11 @@ from jobhunt_tui.domain.text import visible
 ELLIPSIS = "…"
 
 
-def literal(text: str, style: str = "") -> Content:
-    """User text as Content: never parsed as markup, control characters shown as symbols."""
-    return Content.styled(visible(text), style) if style else Content(visible(text))
+def literal(text: str, style: str = "", *, multiline: bool = False) -> Content:
+    """User text as Content: never parsed as markup, control characters shown as symbols
+    (line breaks kept as breaks when `multiline`)."""
+    shown = visible(text, multiline=multiline)
+    return Content.styled(shown, style) if style else Content(shown)
 
 
 def fit(text: str, width: int) -> str:

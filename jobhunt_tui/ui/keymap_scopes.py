@@ -30,10 +30,14 @@ def binding_scopes(app: type[DOMNode]) -> list[list[Binding]]:
         DetailScreen,
         FollowUpList,
     )
+    from jobhunt_tui.ui.screens.draft_pickers import TemplatePicker
     from jobhunt_tui.ui.screens.form import FormDialog
     from jobhunt_tui.ui.screens.help import HelpKeys, HelpScreen
     from jobhunt_tui.ui.screens.main import MainScreen
+    from jobhunt_tui.ui.screens.send import SendDialog
+    from jobhunt_tui.ui.screens.templates import ConfirmDelete, TemplatesScreen
     from jobhunt_tui.ui.widgets.board import Board
+    from jobhunt_tui.ui.widgets.draft_editor import DraftEditor
     from jobhunt_tui.ui.widgets.filter import FilterInput
 
     return [
@@ -45,4 +49,9 @@ def binding_scopes(app: type[DOMNode]) -> list[list[Binding]]:
         bindings_of(app, FormDialog),
         bindings_of(app, ChoiceDialog),
         bindings_of(app, HelpScreen, HelpKeys),
+        bindings_of(app, DraftEditor),
+        bindings_of(app, SendDialog),
+        bindings_of(app, TemplatePicker),
+        bindings_of(app, TemplatesScreen),
+        bindings_of(app, ConfirmDelete),
     ]

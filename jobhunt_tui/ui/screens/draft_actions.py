@@ -1,4 +1,4 @@
-"""The draft pane's dialog keys: ctrl+t template, ctrl+r versions, ctrl+o send….
+"""The draft pane's dialog keys: ctrl+t template, ctrl+r versions, ctrl+g $EDITOR, ctrl+o send….
 
 Each reads in a worker, asks with a dialog that returns a typed result, then hands the
 change to the draft session (text) or to the screen's change pipeline (mark sent).
@@ -7,15 +7,27 @@ change to the draft session (text) or to the screen's change pipeline (mark sent
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jobhunt_tui.domain.drafts import DraftText, DraftVersion, text_of
+from jobhunt_tui.domain.errors import JobhuntError
+from jobhunt_tui.domain.models import Channel, Draft, FollowUpKind
 from jobhunt_tui.domain.spacing import kind_label
-from jobhunt_tui.domain.templates import Template, unfilled_in
+from jobhunt_tui.domain.templates import Template, choose, unfilled_in
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.services.drafts import TEMPLATE_NOTE
-from jobhunt_tui.ui.screens.draft_pickers import ConfirmReplace, TemplatePicker, VersionPicker
-from jobhunt_tui.ui.screens.send import MarkSent, SendDialog, SendRequest
+from jobhunt_tui.services.mail import file_stem, mailto_link
+from jobhunt_tui.ui.clipboard import copy_draft
+from jobhunt_tui.ui.external_editor import EditorFailed, apply_as_edit, edit_externally
+from jobhunt_tui.ui.mail_app import open_link
+from jobhunt_tui.ui.screens.draft_pickers import (
+    MANAGE,
+    ConfirmReplace,
+    TemplatePicker,
+    VersionPicker,
+)
+from jobhunt_tui.ui.screens.send import MarkSent, SendDialog, SendRequest, WaysOut
 
 if TYPE_CHECKING:
     from jobhunt_tui.ui.screens.draft_session import DraftSession
@@ -38,7 +50,8 @@ def template(session: DraftSession) -> None:
         stored = session.drafts.templates()
         matching = tuple(t for t in stored if t.channel is follow_up.channel) or stored
         filled = [session.drafts.fill(t, follow_up.id) for t in matching]
-        suggested = next((i for i, t in enumerate(matching) if t.kind is follow_up.kind), 0)
+        start = choose(matching, follow_up.kind, follow_up.channel)  # the default first
+        suggested = next((i for i, t in enumerate(matching) if t is start), 0)
         untouched = not current.body.strip() or any(text == current for text, _ in filled)
         session.screen.app.call_from_thread(
             _choose_template, session, matching, filled, suggested, untouched
@@ -57,6 +70,9 @@ def _choose_template(
     def chosen(index: int | None) -> None:
         if index is None:
             return
+        if index == MANAGE:
+            _manage_templates(session)
+            return
         if untouched:
             _apply_template(session, filled[index][0])
             return
@@ -68,6 +84,20 @@ def _choose_template(
         session.screen.app.push_screen(ConfirmReplace(templates[index].name), confirmed)
 
     session.screen.app.push_screen(TemplatePicker(templates, suggested), chosen)
+
+
+def _manage_templates(session: DraftSession) -> None:
+    """Your templates, starting at this follow-up's step; closing them offers the choice again."""
+    from jobhunt_tui.ui.screens.templates import TemplatesScreen
+
+    follow_up = session.opened.context.follow_up if session.opened else None
+    step = (follow_up.kind, follow_up.channel) if follow_up else None
+
+    def closed(_: None) -> None:
+        if session.opened is not None:
+            template(session)
+
+    session.screen.app.push_screen(TemplatesScreen(session.screen.services.templates, step), closed)
 
 
 def _apply_template(session: DraftSession, text: DraftText) -> None:
@@ -137,6 +167,38 @@ def _restored(session: DraftSession, draft_id: int, text: DraftText, conflict: b
     )
 
 
+# ctrl+g
+
+
+def external(session: DraftSession) -> None:
+    """Edit the body in $VISUAL/$EDITOR; the result is one undoable edit, saved as typing is.
+
+    Runs on the app's thread (suspending the terminal cannot happen in a worker). A missing
+    editor or a failed run says why and changes nothing.
+    """
+    assert session.opened is not None
+    draft_id = session.opened.draft.id
+    body = session.editor.body
+    session.flush()  # what was typed is stored before the terminal is handed over
+    try:
+        edited = edit_externally(session.screen.app, body.text)
+    except EditorFailed as error:
+        session.screen.notify(f"Not edited: {error}", title="$EDITOR", severity="warning",
+                              markup=False, timeout=6)  # fmt: skip
+        body.focus()
+        return
+    body.focus()
+    if session.opened is None or session.opened.draft.id != draft_id:
+        return
+    if not apply_as_edit(body, edited):
+        session.screen.notify("Unchanged in the editor.", markup=False, timeout=2)
+        return
+    session.edited(draft_id)
+    session.submit()
+    session.screen.notify("Body taken from the editor (ctrl+z takes it back).", markup=False,
+                          timeout=3)  # fmt: skip
+
+
 # ctrl+o
 
 
@@ -150,6 +212,7 @@ def send(session: DraftSession) -> None:
 
     def read() -> None:
         guard = session.drafts.check_send(follow_up.id)
+        stored = session.screen.services.mail.draft(follow_up.id)
         label = kind_label(follow_up.kind.value)
         where = text.to or opened.context.contact_phone or opened.context.contact_name
         request = SendRequest(
@@ -159,12 +222,76 @@ def send(session: DraftSession) -> None:
             guard_warning="" if guard.allowed else guard.message,
             open_placeholders=unfilled_in(text.subject, text.body),
         )
-        session.screen.app.call_from_thread(_ask_send, session, opened.draft.id, request)
+        ways = ways_out(session, stored, follow_up.id, opened.context.company)
+        session.screen.app.call_from_thread(_ask_send, session, opened.draft.id, request, ways)
 
     _worker(session, read, "draft-read")
 
 
-def _ask_send(session: DraftSession, draft_id: int, request: SendRequest) -> None:
+def ways_out(session: DraftSession, draft: Draft, follow_up_id: int, company: str) -> WaysOut:
+    """The send dialog's other keys for this draft (a call script can only be copied)."""
+    app = session.screen.app
+
+    def copy() -> str:
+        return copy_draft(app, draft, follow_up_id)
+
+    def open_mail() -> str:
+        link = mailto_link(draft)
+        if not open_link(link):
+            return (
+                "No mail handler on this system (xdg-open or open). Copy it with c, or run:\n"
+                f"jobhunt draft {follow_up_id} --mailto"
+            )
+        return "Opened in your mail app: send it from there, then mark it sent here."
+
+    def save_eml() -> str:
+        return _save_eml_here(session, follow_up_id, company)
+
+    if draft.channel is Channel.PHONE:
+        return WaysOut(copy)
+    return WaysOut(copy, open_mail, save_eml)
+
+
+def _save_eml_here(session: DraftSession, follow_up_id: int, company: str) -> str:
+    """(worker) Save the draft as `company-step.eml` in the current folder; what to say."""
+    stem = file_stem(company, kind_label(draft_kind(session).value))
+    saved = session.screen.services.mail.save_eml_beside(follow_up_id, Path.cwd(), stem)
+    return (
+        f"Saved {visible(str(saved.path))} ({saved.size:,} bytes, readable by you only): "
+        "open it in your mail program."
+    )
+
+
+def save_eml(session: DraftSession) -> None:
+    """The palette's "Save draft as .eml": the open draft, saved, written in the current folder."""
+    if session.opened is None:
+        session.screen.notify("No draft open: press d on a card first.", markup=False)
+        return
+    session.flush()
+    follow_up_id = session.opened.context.follow_up.id
+    company = session.opened.context.company
+
+    def write() -> None:
+        try:
+            note = _save_eml_here(session, follow_up_id, company)
+        except (JobhuntError, OSError) as error:
+            session.screen.app.call_from_thread(
+                session.screen.notify, visible(f"Not saved: {error}"), severity="warning",
+                markup=False,
+            )  # fmt: skip
+            return
+        session.screen.app.call_from_thread(session.screen.notify, note, markup=False, timeout=6)
+
+    _worker(session, write, "draft-read")
+
+
+def draft_kind(session: DraftSession) -> FollowUpKind:
+    """The kind of the follow-up whose draft is open."""
+    assert session.opened is not None
+    return session.opened.context.follow_up.kind
+
+
+def _ask_send(session: DraftSession, draft_id: int, request: SendRequest, ways: WaysOut) -> None:
     assert session.opened is not None
     opened = session.opened
     follow_up = opened.context.follow_up
@@ -184,4 +311,4 @@ def _ask_send(session: DraftSession, draft_id: int, request: SendRequest) -> Non
         label = f"mark {kind_label(follow_up.kind.value)} to {visible(opened.context.company)} sent"
         session.screen.change(follow_up.opportunity_id, label, apply)
 
-    session.screen.app.push_screen(SendDialog(request), chosen)
+    session.screen.app.push_screen(SendDialog(request, ways), chosen)

@@ -60,16 +60,35 @@ class _Chooser(ModalScreen[int | None]):
         self.dismiss(None)
 
 
+MANAGE = -1
+"""What the template chooser returns for `m`: manage the templates instead."""
+
+
 class TemplatePicker(_Chooser):
-    """Choose a template; the one for this follow-up's step is highlighted."""
+    """Choose a template; the one for this follow-up's step is highlighted. `m` opens the
+    list of your templates instead (to add or change one)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "manage", "Manage", id="draft-picker.manage",
+                tooltip="Your templates: add, edit, duplicate, delete, the default"),
+    ]  # fmt: skip
 
     def __init__(self, templates: tuple[Template, ...], suggested: int) -> None:
         options = [
-            Content.assemble(literal(t.name, "bold"), ("  built-in" if t.built_in else "", "dim"))
+            Content.assemble(
+                literal(t.name, "bold"),
+                ("  ★ default" if t.is_default else "", "$accent"),
+                ("  built-in" if t.built_in else "", "dim"),
+            )
             for t in templates
         ]
-        super().__init__("Choose a template", "enter uses it · escape keeps the draft", options,
-                         suggested)  # fmt: skip
+        super().__init__("Choose a template",
+                         "enter uses it · m manages your templates · escape keeps the draft",
+                         options, suggested)  # fmt: skip
+
+    def action_manage(self) -> None:
+        """Close, asking for the templates list."""
+        self.dismiss(MANAGE)
 
 
 class VersionPicker(_Chooser):

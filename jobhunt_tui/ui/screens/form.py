@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from jobhunt_tui.domain.errors import ValidationError
 from jobhunt_tui.ui.display import literal
@@ -36,7 +36,7 @@ T = TypeVar("T")
 Values = dict[str, object]
 """Each field's current value by name: str for text and dates, the option for a select."""
 
-FieldKind = Literal["text", "date", "select", "check"]
+FieldKind = Literal["text", "date", "select", "check", "multiline"]
 
 
 @dataclass(frozen=True)
@@ -122,10 +122,14 @@ class FormDialog(ReportsWorkerFailures, ModalScreen[T | None], Generic[T]):
             yield Checkbox(Content(field.label), bool(field.value), id=f"field-{field.name}")
         else:
             dated = field.kind == "date" and field.resolve is not None
-            with Horizontal(classes="field-row -date" if dated else "field-row"):
+            tall = " -date" if dated else " -multiline" if field.kind == "multiline" else ""
+            with Horizontal(classes=f"field-row{tall}"):
                 yield Label(Content(field.label), classes="field-label")
                 if field.kind == "select":
                     yield self._select(field)
+                elif field.kind == "multiline":
+                    yield TextArea(str(field.value), id=f"field-{field.name}", compact=True,
+                                   soft_wrap=True, classes="field-multiline")  # fmt: skip
                 elif field.kind == "date":
                     yield self._date_input(field)
                 else:
@@ -192,10 +196,11 @@ class FormDialog(ReportsWorkerFailures, ModalScreen[T | None], Generic[T]):
 
     def values(self) -> Values:
         """Every field's current value by name."""
-        return {
-            field.name: self.query_one(f"#field-{field.name}").value  # type: ignore[attr-defined]
-            for field in self.fields
-        }
+        values: Values = {}
+        for field in self.fields:
+            widget = self.query_one(f"#field-{field.name}")
+            values[field.name] = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+        return values
 
     def show_error(self, field: str, message: str) -> None:
         """Show `message` under `field` (or under the first field for an unknown one), whole."""

@@ -475,6 +475,18 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         """The current settings with another theme."""
         return replace(self.settings, theme=theme)
 
+    def save_draft_eml(self) -> None:
+        """Save the open draft as an .eml file here (from the palette)."""
+        from jobhunt_tui.ui.screens.draft_actions import save_eml
+
+        save_eml(self.draft_session)
+
+    def open_templates(self) -> None:
+        """Your templates (from the palette)."""
+        from jobhunt_tui.ui.screens.templates import TemplatesScreen
+
+        self.app.push_screen(TemplatesScreen(self.services.templates))
+
     def open_settings(self) -> None:
         """The settings form (from the palette); what it changes is used at once."""
         from jobhunt_tui.ui.screens.settings_actions import open_settings

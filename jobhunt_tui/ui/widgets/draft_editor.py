@@ -29,7 +29,8 @@ EMPTY_LINES = (
     "to write its next follow-up.",
     "",
     "ctrl+s save · ctrl+t template",
-    "ctrl+r versions · ctrl+o send…",
+    "ctrl+r versions · ctrl+g $EDITOR",
+    "ctrl+o send…",
     "escape back",
 )
 
@@ -57,6 +58,8 @@ class DraftEditor(Vertical, can_focus=True):
                 tooltip="Start again from a template"),
         Binding("ctrl+r", "versions", "Versions", id="draft.versions",
                 tooltip="Earlier versions of this draft: restore one"),
+        Binding("ctrl+g", "external", "$EDITOR", id="draft.external_editor",
+                tooltip="Edit the body in your own editor ($VISUAL, $EDITOR, else vi)"),
         Binding("ctrl+o", "send", "Send…", id="draft.send",
                 tooltip="Send…: mark the follow-up sent"),
     ]  # fmt: skip
@@ -69,7 +72,7 @@ class DraftEditor(Vertical, can_focus=True):
 
     @dataclass
     class Action(Message):
-        """A key of the pane: leave, save, template, versions or send."""
+        """A key of the pane: leave, save, template, versions, external or send."""
 
         draft_id: int | None
         name: str
@@ -207,6 +210,10 @@ class DraftEditor(Vertical, can_focus=True):
     def action_versions(self) -> None:
         """List the kept versions."""
         self._action("versions")
+
+    def action_external(self) -> None:
+        """Edit the body in the user's own editor."""
+        self._action("external")
 
     def action_send(self) -> None:
         """Open the send dialog."""
