@@ -23,12 +23,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from ptyrun import PtySession, strip_ansi  # noqa: E402
+
+from tests.reliability.soak_figures import Item, Result  # noqa: E402
 
 COLS, ROWS = 160, 48
 COMMIT_WAIT_S = 6.0
@@ -43,62 +44,6 @@ Actor = Generator[float | Wait, None, None]
 """An actor yields a number (sleep that many seconds) or a predicate (resume once it holds)."""
 
 
-@dataclass
-class Item:
-    """One company or note a writer added, and what its writer last saw of it."""
-
-    writer: str
-    kind: str  # "company" or "note"
-    text: str
-    committed_at: float | None = None
-    present: bool = False
-    undone: bool = False
-    shown_at: dict[str, float] = field(default_factory=dict)
-
-
-@dataclass
-class Result:
-    """The figures of one soak."""
-
-    seconds: float
-    edits: dict[str, int]
-    items: list[Item]
-    lost: list[str]
-    resurrected: list[str]
-    dropped: list[str]
-    undo_kept: list[str]
-    failures: list[str]
-    latencies: list[float]
-    missing: list[str]
-    integrity: str
-    foreign_key_errors: int
-    changes_logged: list[int] = field(default_factory=list)
-    """Change-log entries per writer (each window, the CLI), as committed: moves included."""
-
-    @property
-    def max_latency(self) -> float:
-        return max(self.latencies, default=0.0)
-
-    @property
-    def p95_latency(self) -> float:
-        ordered = sorted(self.latencies)
-        return ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0.0
-
-    def summary(self) -> str:
-        return (
-            f"{self.seconds:.0f} s of edits; edits {self.edits}; "
-            f"{sum(i.kind == 'company' for i in self.items)} companies and "
-            f"{sum(i.kind == 'note' for i in self.items)} notes, "
-            f"{sum(i.undone for i in self.items)} undone by their writer; "
-            f"lost {len(self.lost)}, resurrected {len(self.resurrected)}, dropped "
-            f"{len(self.dropped)}, undo kept {len(self.undo_kept)}; failures "
-            f"{len(self.failures)}; {len(self.latencies)} sightings, max "
-            f"{self.max_latency * 1000:.0f} ms, p95 {self.p95_latency * 1000:.0f} ms, missing "
-            f"{len(self.missing)}; integrity {self.integrity}, foreign-key errors "
-            f"{self.foreign_key_errors}; change-log entries per writer {self.changes_logged}"
-        )
-
-
 class Terminal:
     """One app window: a pty session whose printable output is scanned for awaited names."""
 
@@ -107,6 +52,7 @@ class Terminal:
         self.name = name
         self.session = PtySession(argv, env, cols=COLS, rows=ROWS)
         self.watching: dict[str, Item] = {}
+        self.form_open = False
         self._tail = b""
         self._mark = 0  # transcript length when `since_mark` started counting
 
@@ -180,6 +126,7 @@ class Soak:
         yield lambda: self.exists(item) or time.monotonic() > deadline
         if self.exists(item):
             item.committed_at, item.present = time.monotonic(), True
+            item.behind_form = {t.name for t in self.terminals if t.form_open}
         else:
             self.dropped.append(f"{item.writer}: {item.text}")
             for terminal in self.terminals:
@@ -216,6 +163,7 @@ class Soak:
                 continue
             kind = "company" if roll < 0.8 else "note"
             terminal.mark()
+            terminal.form_open = True
             terminal.send(b"a" if kind == "company" else b"n")
             title = b"Add opportunity" if kind == "company" else b"Add note"
             shown = terminal.since_mark(title)
@@ -223,6 +171,7 @@ class Soak:
             yield lambda shown=shown, deadline=deadline: shown() or time.monotonic() > deadline
             if not shown():  # `n` with no card selected opens nothing
                 self.edits[terminal.name] -= 1
+                terminal.form_open = False
                 continue
             yield 0.2
             text = self.unique(prefix) if kind == "company" else self.unique(f"{prefix} note ")
@@ -234,6 +183,7 @@ class Soak:
             yield rng.uniform(0.1, 0.3)
             terminal.send(b"\r")
             yield from self.committed(item)
+            terminal.form_open = False
             if not item.present:
                 terminal.send(b"\x1b")  # whatever is open, leave it: the next edit starts clean
                 continue
@@ -298,6 +248,7 @@ class Soak:
         def done() -> bool:
             if item is not None and item.committed_at is None and self.exists(item):
                 item.committed_at = time.monotonic()
+                item.behind_form = {t.name for t in self.terminals if t.form_open}
             return process.poll() is not None
 
         yield done
@@ -374,7 +325,7 @@ class Soak:
             for word in FAILURE_WORDS:
                 if word in strip_ansi(bytes(terminal.session.transcript)):
                     failures.append(f"{terminal.name}: {word.decode()} on screen")
-        latencies, missing = [], []
+        latencies, missing, behind = [], [], 0
         for item in self.items:
             if item.kind != "company" or item.committed_at is None:
                 continue
@@ -383,6 +334,7 @@ class Soak:
                     continue
                 if terminal.name in item.shown_at:
                     latencies.append(max(0.0, item.shown_at[terminal.name] - item.committed_at))
+                    behind += terminal.name in item.behind_form
                 elif not item.undone:  # an add undone at once may never have been drawn
                     missing.append(f"{item.text} in {terminal.name}")
         integrity = self.reader.execute("PRAGMA integrity_check").fetchone()[0]
@@ -393,7 +345,7 @@ class Soak:
         ).fetchall()
         return Result(seconds, dict(self.edits), self.items, lost, resurrected,
                       list(self.dropped), list(self.undo_kept), failures, latencies, missing,
-                      integrity, foreign, [row[0] for row in logged])  # fmt: skip
+                      integrity, foreign, behind, [row[0] for row in logged])  # fmt: skip
 
 
 def seed_board(db: Path) -> None:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.soak_writers import Item, Result, Soak, seed_board, soak
+from tests.reliability.soak_figures import Item, Result
+from tests.reliability.soak_writers import Soak, seed_board, soak
 
 VISIBLE_WITHIN_S = 1.0
 """The pass figure, held by the 95th percentile (the live view polls twice a second)."""
