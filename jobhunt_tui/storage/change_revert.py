@@ -2,7 +2,8 @@
 
 The rules (see DESIGN.md, "Changes"): a row the change created is removed only while it is
 as the change left it and nothing else hangs off it; a field the change set goes back only
-while it still holds what the change wrote; a row the change deleted comes back with its id.
+while it still holds what the change wrote and no later change still in effect set it (even
+to the same value); a row the change deleted comes back with its id.
 Whatever a later change (from anywhere) touched is left alone and named in the result.
 """
 
