@@ -77,6 +77,7 @@ class History:
             original = target.label.removeprefix("undo ").removeprefix("redo ")
             entry.label = f"{kind} {original}"
             entry.reverts = target.id
-            result = change_revert.revert(conn, target.rows, to_stored(arrow.utcnow()))
+            now = to_stored(arrow.utcnow())
+            result = change_revert.revert(conn, target.rows, now, after_id=target.id)
         verb = "Undone" if kind == ChangeKind.UNDO else "Redone"
         return Reverted(verb, original, target.opportunity_ids, tuple(result.kept), result.changed)

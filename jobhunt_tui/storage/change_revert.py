@@ -2,7 +2,8 @@
 
 The rules (see DESIGN.md, "Changes"): a row the change created is removed only while it is
 as the change left it and nothing else hangs off it; a field the change set goes back only
-while it still holds what the change wrote; a row the change deleted comes back with its id.
+while it still holds what the change wrote and no later change still in effect set it (even
+to the same value); a row the change deleted comes back with its id.
 Whatever a later change (from anywhere) touched is left alone and named in the result.
 """
 
@@ -163,7 +164,43 @@ def _opportunity_of(net: _Net) -> int | None:
     return None if found is None else int(found)  # type: ignore[call-overload]
 
 
-def _problems(conn: sqlite3.Connection, plan: list[_Net]) -> list[tuple[_Net, str]]:
+def _set_since(conn: sqlite3.Connection, after_id: int | None) -> set[tuple[str, str, str]]:
+    """(table, pk, column) of every field a later change still in effect set.
+
+    A field another writer changed and changed back (A→B→A) holds what this change wrote,
+    yet putting it back would take that writer's last change away. Later entries that revert
+    one another form chains (a change, its undo, its redo…): a chain of even length cancels
+    out; one of odd length leaves the first entry's effect in place.
+    """
+    if after_id is None:
+        return set()
+    later = {
+        row["id"]: row
+        for row in conn.execute(
+            "SELECT id, inverse, reverts, reverted_by FROM change_log WHERE id > ?", (after_id,)
+        )
+    }
+    touched: set[tuple[str, str, str]] = set()
+    for head in (row for row in later.values() if row["reverts"] not in later):
+        length, link = 1, head
+        while link["reverted_by"] in later:
+            length, link = length + 1, later[link["reverted_by"]]
+        if length % 2 == 0 or head["inverse"] is None:
+            continue
+        for item in json.loads(head["inverse"]):
+            row = JournalRow.from_json(item)
+            if row.old is not None and row.new is not None:
+                touched |= {
+                    (row.table, row.pk, column)
+                    for column, value in row.new.items()
+                    if column not in _BOOKKEEPING and row.old.get(column) != value
+                }
+    return touched
+
+
+def _problems(
+    conn: sqlite3.Connection, plan: list[_Net], set_since: set[tuple[str, str, str]]
+) -> list[tuple[_Net, str]]:
     """What in `plan` cannot be put back because a later change touched it."""
     problems: list[tuple[_Net, str]] = []
     removable = {(net.table, net.pk) for net in plan if net.before is None}
@@ -183,40 +220,17 @@ def _problems(conn: sqlite3.Connection, plan: list[_Net]) -> list[tuple[_Net, st
                 continue
             for column, old in net.before.items():
                 new = net.after.get(column)
-                if old != new and column not in _BOOKKEEPING and current.get(column) != new:
+                later = current.get(column) != new or (net.table, net.pk, column) in set_since
+                if old != new and column not in _BOOKKEEPING and later:
                     problems.append((net, f"{_describe(conn, net, column)} changed since"))
     return problems
 
 
-def _stage_moved_since(conn: sqlite3.Connection, plan: list[_Net]) -> list[tuple[_Net, str]]:
-    """A stage that went back and forth since (A→B→A) still looks untouched field by field;
-    its timeline does not. Putting a stage back is refused while the opportunity has a stage
-    change logged after this change's own, so the last one always names the stage it is in."""
-    problems: list[tuple[_Net, str]] = []
-    for net in plan:
-        if net.table != "opportunity" or net.before is None or net.after is None:
-            continue
-        if net.before.get("stage") == net.after.get("stage"):
-            continue
-        own = [
-            int(other.pk)
-            for other in plan
-            if other.table == "interaction"
-            and (other.after or other.before or {}).get("kind") == "stage_change"
-            and _opportunity_of(other) == int(net.pk)
-        ]
-        newer = conn.execute(
-            "SELECT count(*) FROM interaction WHERE opportunity_id = ? AND kind = 'stage_change' "
-            "AND id > ?",
-            (net.pk, max(own, default=0)),
-        ).fetchone()[0]
-        if newer:
-            problems.append((net, f"{_describe(conn, net, 'stage')} changed since"))
-    return problems
-
-
-def revert(conn: sqlite3.Connection, rows: tuple[JournalRow, ...], now: str) -> RevertResult:
-    """Apply the inverse of `rows` inside the caller's write transaction.
+def revert(
+    conn: sqlite3.Connection, rows: tuple[JournalRow, ...], now: str, after_id: int | None = None
+) -> RevertResult:
+    """Apply the inverse of `rows` (change-log entry `after_id`) inside the caller's write
+    transaction.
 
     Each opportunity goes back wholly or not at all: when a later change touched any part of
     what this change did to it, all of that is left (so its timeline never loses a step that
@@ -224,8 +238,9 @@ def revert(conn: sqlite3.Connection, rows: tuple[JournalRow, ...], now: str) -> 
     """
     result = RevertResult()
     plan = sorted(_net_effects(rows), key=lambda net: _order(net.table))
+    set_since = _set_since(conn, after_id)
     while True:
-        problems = _problems(conn, plan) or _stage_moved_since(conn, plan)
+        problems = _problems(conn, plan, set_since)
         if not problems:
             break
         blocked = {_opportunity_of(net) for net, _reason in problems} - {None}
