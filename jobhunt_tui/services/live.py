@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from jobhunt_tui.storage import change_feed
 from jobhunt_tui.storage.database import Database
 
+QUIET_TABLES = frozenset({"draft", "template"})
+"""Draft and template text shows on no card and no calendar day: a change-log entry that
+touched only these (an autosave, every second or two while someone types) re-reads nothing."""
+
 REREAD_LIMIT = 300
 """Past this many opportunities in one batch (an import), reading the board again is cheaper
 than re-reading card by card."""
@@ -49,7 +53,8 @@ class LiveFeed:
         if not entries:
             return ChangeBatch(frozenset(), reload_everything=gap)
         self.last_id = entries[-1].id
-        touched = frozenset(i for entry in entries for i in entry.opportunity_ids)
+        shown = [entry for entry in entries if not set(entry.tables) <= QUIET_TABLES]
+        touched = frozenset(i for entry in shown for i in entry.opportunity_ids)
         return ChangeBatch(
             touched,
             settings_changed=any("setting" in entry.tables for entry in entries),
