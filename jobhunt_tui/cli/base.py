@@ -22,7 +22,7 @@ from jobhunt_tui.services.export_safety import json_text
 from jobhunt_tui.services.file_output import save_text
 from jobhunt_tui.storage.database import Database
 from jobhunt_tui.storage.failures import explain, is_busy
-from jobhunt_tui.storage.import_marker import running_import, wait_for_import
+from jobhunt_tui.storage.import_marker import busy_because_of_import, wait_for_import
 from jobhunt_tui.storage.paths import default_database_path
 
 
@@ -110,12 +110,8 @@ class JobhuntGroup(click.Group):
             reason = None if isinstance(error, BrokenPipeError) else explain(error, path)
             if reason is None:
                 raise
-            running = running_import(path) if path is not None and is_busy(error) else None
-            if running is not None:
-                reason = (
-                    f"the data file is busy: {running.describe()} holds it; nothing was "
-                    "changed, try again when it finishes"
-                )
+            if path is not None and is_busy(error):
+                reason = busy_because_of_import(path) or reason
             raise BadInputError(reason) from error
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobhunt_tui.storage.failures import explain, is_busy
-from jobhunt_tui.storage.import_marker import running_import
+from jobhunt_tui.storage.import_marker import busy_because_of_import
 
 
 def storage_failure(error: BaseException, database_path: Path | None = None) -> str | None:
@@ -15,10 +15,6 @@ def storage_failure(error: BaseException, database_path: Path | None = None) -> 
     reason = explain(error, database_path)
     if reason is None:
         return None
-    running = running_import(database_path) if database_path and is_busy(error) else None
-    if running is not None:
-        reason = (
-            f"the data file is busy: {running.describe()} holds it; your change was not "
-            "saved, try again when it finishes"
-        )
+    if database_path is not None and is_busy(error):
+        reason = busy_because_of_import(database_path) or reason
     return reason[:1].upper() + reason[1:] + "."

@@ -23,7 +23,6 @@ class ChangeBatch:
     opportunity_ids: frozenset[int]
     settings_changed: bool = False
     reload_everything: bool = False
-    labels_from_others: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -59,9 +58,6 @@ class LiveFeed:
             touched,
             settings_changed=any("setting" in entry.tables for entry in entries),
             reload_everything=gap or len(touched) > REREAD_LIMIT,
-            labels_from_others=tuple(
-                entry.label for entry in entries if entry.writer != self.database.writer
-            ),
         )
 
     def close(self) -> None:

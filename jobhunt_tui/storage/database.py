@@ -249,7 +249,7 @@ class Database:
 
         better: str | None = getattr(self._local, "better_label", None)
         self._local.better_label = None
-        self._local.last_change_id = change_capture.finish(
+        change_capture.finish(
             conn,
             label=better or label,
             writer=self.writer,
@@ -257,11 +257,6 @@ class Database:
             at=arrow.utcnow(),
             reverts=reverts,
         )
-
-    @property
-    def last_change_id(self) -> int | None:
-        """The change-log id of this thread's last write (None when it changed nothing)."""
-        return getattr(self._local, "last_change_id", None)
 
     def prepare_writes(self) -> None:
         """Load the ORM and build the write engine now (call off the UI thread, after the

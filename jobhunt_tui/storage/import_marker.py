@@ -81,3 +81,15 @@ def wait_for_import(
     while running_import(database_path) is not None:
         time.sleep(poll)
     return True
+
+
+def busy_because_of_import(database_path: Path) -> str | None:
+    """The one sentence for a writer kept waiting by a running import, or None when no
+    import holds the file (the CLI, the app and the writer lock all say it this way)."""
+    running = running_import(database_path)
+    if running is None:
+        return None
+    return (
+        f"the data file is busy: {running.describe()} holds it; nothing was changed, "
+        "try again when it finishes"
+    )

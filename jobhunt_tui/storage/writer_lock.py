@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.storage import paths
-from jobhunt_tui.storage.import_marker import running_import
+from jobhunt_tui.storage.import_marker import busy_because_of_import
 
 try:
     import fcntl
@@ -82,12 +82,9 @@ class WriterLock:
 
 
 def _busy_message(database_path: Path) -> str:
-    running = running_import(database_path)
-    if running is not None:
-        return (
-            f"the data file is busy: {running.describe()} holds it; nothing was changed, "
-            "try again when it finishes"
-        )
+    by_import = busy_because_of_import(database_path)
+    if by_import is not None:
+        return by_import
     return (
         f"the data file is busy: another jobhunt has been writing for over {WAIT_SECONDS:.0f} s;"
         " nothing was changed, try again in a moment"
