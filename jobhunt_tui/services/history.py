@@ -8,13 +8,11 @@ snapshot: it puts back what that change did and leaves what anyone changed since
 from __future__ import annotations
 
 import os
-import secrets
 import threading
 from dataclasses import dataclass
 
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.timeutil import to_stored
-from jobhunt_tui.storage import change_revert
 from jobhunt_tui.storage.change_capture import ChangeKind
 from jobhunt_tui.storage.database import Database
 
@@ -48,7 +46,7 @@ class Reverted:
 
 def new_app_writer() -> str:
     """A writer name for one app window (its undo history is its own)."""
-    return f"app:{os.getpid()}:{secrets.token_hex(3)}"
+    return f"app:{os.getpid()}:{os.urandom(3).hex()}"
 
 
 class History:
@@ -68,6 +66,8 @@ class History:
 
     def _revert(self, kind: str) -> Reverted:
         import arrow
+
+        from jobhunt_tui.storage import change_revert  # on the first undo, not at startup
 
         find = change_revert.to_undo if kind == ChangeKind.UNDO else change_revert.to_redo
         with self._lock, self.database.reverting(kind) as (conn, entry):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from jobhunt_tui.domain.board import BoardCard
-from jobhunt_tui.domain.drafts import OpenedDraft, SaveOutcome
-from jobhunt_tui.domain.models import OpportunityDetail
-from jobhunt_tui.services.board import BoardSnapshot, HealthCounts
+if TYPE_CHECKING:  # annotations only: the first frame does not import the draft machinery
+    from jobhunt_tui.domain.board import BoardCard
+    from jobhunt_tui.domain.drafts import OpenedDraft, SaveOutcome
+    from jobhunt_tui.domain.models import OpportunityDetail
+    from jobhunt_tui.services.board import BoardSnapshot, HealthCounts
 
 
 @dataclass

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from jobhunt_tui.domain.models import Stage
 from jobhunt_tui.domain.stages import CLOSED_STAGES
+from jobhunt_tui.ui.screens import DIALOG_CSS
 
 OUTCOME_HELP = {
     Stage.ACCEPTED: "you took the offer",
@@ -28,6 +29,8 @@ OUTCOME_HELP = {
 
 class ChoiceDialog(ModalScreen[str | None]):
     """Pick one of a few options; enter takes the highlighted one, escape cancels."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="choice.cancel", tooltip="Change nothing"),

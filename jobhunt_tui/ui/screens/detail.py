@@ -23,7 +23,7 @@ from jobhunt_tui.domain.errors import NotFoundError
 from jobhunt_tui.domain.models import Contact, FollowUp, FollowUpStatus, OpportunityDetail
 from jobhunt_tui.ui.failures import ReportsWorkerFailures
 from jobhunt_tui.ui.messages import DetailLoaded, OpenDraft
-from jobhunt_tui.ui.screens import contact_actions, follow_up_actions
+from jobhunt_tui.ui.screens import DIALOG_CSS, contact_actions, follow_up_actions
 from jobhunt_tui.ui.screens.detail_view import (
     contact_line,
     follow_up_line,
@@ -98,6 +98,8 @@ class FollowUpList(ItemList):
 
 class DetailScreen(ReportsWorkerFailures, Screen[None]):
     """Reads the opportunity in a worker, shows it, and runs the board's keys on it."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         _b("escape,q", "back", "Back", "detail.back", "Back to the board", show=True),

@@ -20,10 +20,13 @@ from jobhunt_tui.domain.drafts import DraftVersion
 from jobhunt_tui.domain.localtime import Zone, local
 from jobhunt_tui.domain.templates import Template, word_count
 from jobhunt_tui.ui.display import fit, literal
+from jobhunt_tui.ui.screens import DIALOG_CSS
 
 
 class _Chooser(ModalScreen[int | None]):
     """A titled list; enter picks an option (its index), escape cancels."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="draft-picker.cancel", tooltip="Keep the draft"),
@@ -110,6 +113,8 @@ class VersionPicker(_Chooser):
 
 class ConfirmReplace(ModalScreen[bool]):
     """Replace typed text with a template? enter replaces, escape keeps the text."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "keep", "Keep", id="draft-confirm.keep", tooltip="Keep your text"),

@@ -25,6 +25,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 from jobhunt_tui.domain.errors import ValidationError
 from jobhunt_tui.ui.display import literal
 from jobhunt_tui.ui.failures import ReportsWorkerFailures
+from jobhunt_tui.ui.screens import DIALOG_CSS
 from jobhunt_tui.ui.widgets.date_field import DateField, Resolver
 from jobhunt_tui.ui.widgets.field_input import FieldInput
 
@@ -66,6 +67,8 @@ def placeholder(field: Field) -> str:
 
 class FormDialog(ReportsWorkerFailures, ModalScreen[T | None], Generic[T]):
     """Fields and a hint; enter (or ctrl+s) checks and closes with the result, escape cancels."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from jobhunt_tui.ui import keymap
+from jobhunt_tui.ui.screens import DIALOG_CSS
 
 KEYMAP_EXAMPLE = '[keymap]\n"board.move_right" = "L,ctrl+right"'
 """The example shown under the table (it names a real binding id)."""
@@ -35,6 +36,8 @@ class HelpKeys(VerticalScroll, can_focus=True):
 
 class HelpScreen(ModalScreen[None]):
     """A list of (keys, what it does, binding id) for the pane that had focus."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss_help", "Close", id="help.close",

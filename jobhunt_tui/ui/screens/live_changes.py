@@ -9,10 +9,11 @@ the screen's `_show_card`, which drops any read older than what is on screen.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from jobhunt_tui.ui.messages import LiveChanged
 from jobhunt_tui.ui.widgets.chrome import HealthHeader
@@ -88,7 +89,7 @@ class LiveChanges:
 
     def check_action(self: MainScreen, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`u` and `ctrl+r` stay out of text being typed (the editor has its own undo)."""
-        typing = isinstance(self.focused, (Input, TextArea))
+        typing = isinstance(self.focused, Input) or _is_text_area(self.focused)
         return not (typing and action in ("undo", "redo"))
 
     def action_undo(self: MainScreen) -> None:
@@ -108,3 +109,9 @@ class LiveChanges:
         first = reverted.opportunity_ids[0] if reverted.opportunity_ids else None
         self.post_message(LiveChanged(read.cards, read.counts, select_id=first, as_of=read.as_of))
         self.app.call_from_thread(self.notify, reverted.message, markup=False, timeout=4)
+
+
+def _is_text_area(widget: object) -> bool:
+    """Whether `widget` is a TextArea, without importing TextArea before one exists."""
+    module = sys.modules.get("textual.widgets._text_area")
+    return module is not None and isinstance(widget, module.TextArea)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -26,7 +27,6 @@ from jobhunt_tui.ui.context import Services
 from jobhunt_tui.ui.failures import ReportsWorkerFailures, failure_text
 from jobhunt_tui.ui.messages import BoardLoaded, CardChanged
 from jobhunt_tui.ui.screens.draft_session import DraftRouting
-from jobhunt_tui.ui.screens.form import FormDialog
 from jobhunt_tui.ui.screens.host import Subject
 from jobhunt_tui.ui.screens.live_changes import LiveChanges
 from jobhunt_tui.ui.widgets.board import Board
@@ -248,8 +248,9 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         # The detail view of this opportunity (if open) reads itself again; a form editing
         # it says so and keeps what is typed.
         self.card_signal.publish(opportunity_id)
+        form = sys.modules.get("jobhunt_tui.ui.screens.form")  # not loaded: no form is open
         top = self.app.screen
-        if isinstance(top, FormDialog) and top.watching == opportunity_id:
+        if form is not None and isinstance(top, form.FormDialog) and top.watching == opportunity_id:
             top.changed_elsewhere()
 
     def _selected(self) -> BoardCard | None:

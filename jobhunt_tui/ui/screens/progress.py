@@ -18,6 +18,7 @@ from textual.widgets import Sparkline, Static
 from jobhunt_tui.domain.health import WeekCount
 from jobhunt_tui.domain.progress import week_in_words
 from jobhunt_tui.ui.failures import ReportsWorkerFailures
+from jobhunt_tui.ui.screens import DIALOG_CSS
 from jobhunt_tui.ui.widgets.progress_lines import SERIES
 
 CELLS_PER_WEEK = 6
@@ -44,6 +45,8 @@ def week_table(weeks: tuple[WeekCount, ...]) -> Content:
 
 class ProgressScreen(ReportsWorkerFailures, ModalScreen[None]):
     """The last 8 weeks; escape closes. Reads through the handed `load` in a worker."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="progress.close", tooltip="Back to the board"),

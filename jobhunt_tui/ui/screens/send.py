@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.ui.display import literal
+from jobhunt_tui.ui.screens import DIALOG_CSS
 
 WayOut = Callable[[], str]
 """Does one way out and returns what to tell the user; JobhuntError or OSError says why not."""
@@ -64,6 +65,8 @@ class WaysOut:
 
 class SendDialog(ModalScreen[MarkSent | None]):
     """Mark the follow-up sent (enter) or go back to the draft (escape)."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "mark_sent", "Mark sent", id="send.mark_sent",

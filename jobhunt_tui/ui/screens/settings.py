@@ -20,6 +20,7 @@ from jobhunt_tui.domain import settings as rules
 from jobhunt_tui.domain.errors import ValidationError
 from jobhunt_tui.domain.models import Settings
 from jobhunt_tui.ui.display import literal
+from jobhunt_tui.ui.screens import DIALOG_CSS
 from jobhunt_tui.ui.widgets.inputs import TextInput
 
 # The theme has its own place (the palette's "Theme: …"), where it can be seen as it changes.
@@ -28,6 +29,8 @@ FORM_KEYS = tuple(key for key in rules.KEYS if key != "theme")
 
 class SettingsScreen(ModalScreen[Settings | None]):
     """One row per setting; enter or ctrl+s saves, escape cancels."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="settings.cancel",

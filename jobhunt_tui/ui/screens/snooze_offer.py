@@ -11,9 +11,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from jobhunt_tui.ui.screens import DIALOG_CSS
+
 
 class SnoozeOffer(ModalScreen[bool]):
     """ "Too soon … Snooze to Mon 30 Nov instead?": enter accepts, escape keeps it as it is."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "answer(True)", "Snooze to that date", id="snooze_offer.accept",

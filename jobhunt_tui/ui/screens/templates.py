@@ -32,6 +32,7 @@ from jobhunt_tui.domain.templates import (
 )
 from jobhunt_tui.ui.display import literal
 from jobhunt_tui.ui.failures import ReportsWorkerFailures, failure_text
+from jobhunt_tui.ui.screens import DIALOG_CSS
 from jobhunt_tui.ui.screens.form import open_form
 from jobhunt_tui.ui.screens.template_form import template_form
 
@@ -108,6 +109,8 @@ def preview(template: Template) -> Content:
 class ConfirmDelete(ModalScreen[bool]):
     """Delete a template? enter deletes, escape keeps it."""
 
+    CSS_PATH = DIALOG_CSS
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "delete", "Delete", id="template-delete.confirm",
                 tooltip="Delete the template"),
@@ -139,6 +142,8 @@ class ConfirmDelete(ModalScreen[bool]):
 
 class TemplatesScreen(ReportsWorkerFailures, ModalScreen[None]):
     """The list of templates and their keys; escape closes."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", id="templates.add", tooltip="Write a new template"),
