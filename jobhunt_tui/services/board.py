@@ -131,6 +131,11 @@ class BoardService:
             as_of = change_feed.latest_id(conn)
         return CardsRead(found, counts, as_of)
 
+    def settings(self) -> Settings:
+        """The stored settings: the app reads them before its first frame (the theme)."""
+        with self.database.reading() as conn:
+            return reader.load_settings(conn)
+
     def counts(self, settings: Settings) -> HealthCounts:
         """The header counts alone."""
         with self.database.reading() as conn:

@@ -221,7 +221,8 @@ class JobhuntApp(App[None]):
 
 def run_app(database: Database, clock: Clock = system_clock) -> None:
     """Open the app on `database` (the `jobhunt` command calls this)."""
-    from jobhunt_tui.services.pipeline import PipelineService
+    from jobhunt_tui.services.board import BoardService
 
-    settings = PipelineService(database, clock).settings()
+    # The board's service is loaded for the first frame anyway; the pipeline's is not.
+    settings = BoardService(database, clock).settings()
     JobhuntApp(database, clock, settings=settings).run()
