@@ -2,7 +2,7 @@
 
 They run inside `Database.writing_sql(...)`, which records the change log (undo, the live
 view), so a one-shot command writes without importing the ORM. The rows they store are the
-ones `Repository` stores for the same change (tests/storage/test_pipeline_writes_parity.py).
+ones `Repository` stores for the same change (tests/services/test_plain_sql_parity.py).
 """
 
 from __future__ import annotations
