@@ -24,6 +24,8 @@ from jobhunt_tui.domain.models import (
     Settings,
     Stage,
 )
+from jobhunt_tui.domain.plans import NewInteraction
+from jobhunt_tui.domain.stage_moves import StageMove, plan_move, stage_change
 from jobhunt_tui.domain.stages import CLOSED_STAGES, is_open, neighbour
 from jobhunt_tui.domain.text import (
     NAME_MAX,
@@ -34,7 +36,7 @@ from jobhunt_tui.domain.text import (
 )
 from jobhunt_tui.domain.timeutil import date_to_stored, to_stored
 from jobhunt_tui.services.zone import local_zone
-from jobhunt_tui.storage import reader
+from jobhunt_tui.storage import pipeline_writes, reader
 from jobhunt_tui.storage.database import Database
 
 if TYPE_CHECKING:
@@ -238,17 +240,20 @@ class PipelineService:
     def _move(
         self, opportunity_id: int, where: str, target: Callable[[Opportunity], Stage]
     ) -> Opportunity:
-        """Move to the stage `target` picks from the stored row, in one transaction."""
-        from jobhunt_tui.storage.repository import Repository
+        """Move to the stage `target` picks from the stored row, in one transaction.
 
+        Plain SQL (`storage.pipeline_writes`): a one-shot `jobhunt move` need not import the
+        ORM, and on a fresh worker thread it is quicker than a pooled ORM session too.
+        """
         now = self.clock()
-        with self.database.writing(f"move #{opportunity_id} {where}") as session:
-            repo = Repository(session)
-            before = repo.opportunity(opportunity_id)
+        with self.database.writing_sql(f"move #{opportunity_id} {where}") as conn:
+            before = reader.get_opportunity(conn, opportunity_id)
             stage = target(before)
-            if before.stage is not stage:
-                self.database.name_change(f"move {before.company_name} to {stage.label}")
-            return move_to_stage(repo, before, stage, now, self.tz)
+            move = plan_move(before, stage, reader.follow_ups_of(conn, before.id), now, self.tz)
+            if move is None:
+                return before
+            self.database.name_change(f"move {before.company_name} to {stage.label}")
+            return pipeline_writes.apply_move(conn, move, now)
 
     def close(self, opportunity_id: int, outcome: Stage) -> Opportunity:
         """Close with an outcome: accepted, rejected or withdrawn."""
@@ -257,17 +262,14 @@ class PipelineService:
         return self.move(opportunity_id, outcome)
 
     def note(self, opportunity_id: int, text: str) -> Interaction:
-        """Add a note to the timeline."""
-        from jobhunt_tui.storage.repository import Repository
-
+        """Add a note to the timeline (plain SQL, like a move)."""
         summary = clean_required(text, "note", NOTE_MAX)
         now = self.clock()
-        with self.database.writing(f"note on #{opportunity_id}") as session:
-            repo = Repository(session)
-            self.database.name_change(f"note on {repo.opportunity(opportunity_id).company_name}")
-            return repo.add_interaction(
-                opportunity_id, InteractionKind.NOTE, Direction.OUT, now, summary
-            )
+        with self.database.writing_sql(f"note on #{opportunity_id}") as conn:
+            found = reader.get_opportunity(conn, opportunity_id)
+            self.database.name_change(f"note on {found.company_name}")
+            note = NewInteraction(opportunity_id, InteractionKind.NOTE, Direction.OUT, now, summary)
+            return pipeline_writes.add_interaction(conn, note)
 
     def save_settings(self, settings: Settings) -> None:
         """Store the user's settings."""
@@ -280,34 +282,26 @@ class PipelineService:
 def move_to_stage(
     repo: Repository, before: Opportunity, stage: Stage, now: arrow.Arrow, tz: Zone
 ) -> Opportunity:
-    """Move inside the caller's transaction, logged on the timeline (so undone with it)."""
-    if before.stage is stage:
+    """Move inside the caller's ORM transaction, logged on the timeline (so undone with it)."""
+    move = plan_move(before, stage, repo.follow_ups(before.id), now, tz)
+    if move is None:
         return before
     values: dict[str, object] = {"stage": stage.value}
-    if before.stage is Stage.WISHLIST and before.applied_on is None:
-        values["applied_on"] = date_to_stored(local_date(now, tz))
+    if move.applied_on is not None:
+        values["applied_on"] = date_to_stored(move.applied_on)
     updated = repo.update_opportunity(before.id, values, now)
-    _record_stage_change(repo, before, updated, now, tz)
+    _store_effects(repo, move)
     return updated
 
 
-def _record_stage_change(
-    repo: Repository, before: Opportunity, after: Opportunity, now: arrow.Arrow, tz: Zone
-) -> None:
-    """Log a move on the timeline. Leaving the wishlist counts as applying (dated on
-    applied_on); closing skips the follow-ups still planned, so nothing nags about a search
-    that is over."""
-    stage = after.stage
-    summary = f"{before.stage.label} → {stage.label}"
-    repo.add_interaction(before.id, InteractionKind.STAGE_CHANGE, Direction.OUT, now, summary)
-    if before.stage is Stage.WISHLIST and stage is not Stage.WISHLIST and is_open(stage):
-        applied_on = after.applied_on or local_date(now, tz)
-        when = application_time(applied_on, now, tz)
-        repo.add_interaction(before.id, InteractionKind.APPLIED, Direction.OUT, when, "Applied")
-    if not is_open(stage):
-        for follow_up in repo.follow_ups(before.id):
-            if follow_up.status is FollowUpStatus.PLANNED:
-                repo.update_follow_up(follow_up.id, {"status": FollowUpStatus.SKIPPED.value})
+def _store_effects(repo: Repository, move: StageMove) -> None:
+    """Log a stage change on the timeline and skip the follow-ups it cancels."""
+    for entry in move.log:
+        repo.add_interaction(
+            entry.opportunity_id, entry.kind, entry.direction, entry.occurred_at, entry.summary
+        )
+    for follow_up_id in move.skip:
+        repo.update_follow_up(follow_up_id, {"status": FollowUpStatus.SKIPPED.value})
 
 
 def _redate_application(repo: Repository, after: Opportunity, now: arrow.Arrow, tz: Zone) -> None:
@@ -360,7 +354,9 @@ def _update(
     before = repo.opportunity(opportunity_id)
     updated = repo.update_opportunity(opportunity_id, values, now)
     if before.stage is not updated.stage:
-        _record_stage_change(repo, before, updated, now, tz)
+        follow_ups = repo.follow_ups(before.id)
+        change = stage_change(before, updated.stage, updated.applied_on, follow_ups, now, tz)
+        _store_effects(repo, change)
     redated = updated.applied_on is not None and updated.applied_on != before.applied_on
     if redated and before.stage is not Stage.WISHLIST:
         _redate_application(repo, updated, now, tz)

@@ -12,6 +12,7 @@ from jobhunt_tui.domain import settings as rules
 from jobhunt_tui.domain.models import Settings
 from jobhunt_tui.storage import reader
 from jobhunt_tui.storage.database import Database
+from jobhunt_tui.storage.settings_store import store_settings, stored_settings
 
 LABEL = "change settings"
 
@@ -30,25 +31,21 @@ class SettingsService:
     def change(self, key: str, text: str) -> tuple[Settings, Settings]:
         """Set `key` from typed text; (before, after). ValidationError or UnknownSettingError
         leaves everything as it was."""
-        from jobhunt_tui.storage.settings_store import store_settings, stored_settings
-
         spec = rules.spec_for(key)
         rules.parse_value(spec.key, text)  # refuse bad input before taking the write lock
-        with self.database.writing(LABEL, undoable=False) as session:
-            before = stored_settings(session)
+        with self.database.writing_sql(LABEL, undoable=False) as conn:
+            before = stored_settings(conn)
             after = rules.with_value(before, spec.key, text)
-            store_settings(session, after, [spec.key])
+            store_settings(conn, after, [spec.key])
         return before, after
 
     def save(self, edited: Settings, base: Settings) -> Settings:
         """Store what the user changed from `base` (what the form started from) on top of the
         stored settings, so a key another process changed meanwhile is kept; the result."""
-        from jobhunt_tui.storage.settings_store import store_settings, stored_settings
-
         changed = changed_keys(base, edited)
         rules.validated(edited, changed)
-        with self.database.writing(LABEL, undoable=False) as session:
-            stored = stored_settings(session)
+        with self.database.writing_sql(LABEL, undoable=False) as conn:
+            stored = stored_settings(conn)
             merged = Settings(
                 **{
                     f.name: getattr(edited if f.name in changed else stored, f.name)
@@ -56,7 +53,7 @@ class SettingsService:
                 }
             )
             result = rules.validated(merged, changed)
-            store_settings(session, result, changed)
+            store_settings(conn, result, changed)
         return result
 
 
