@@ -1,7 +1,9 @@
-"""The first frame with cards never waits for the ORM, nor for reading every card."""
+"""The first frame with cards never waits for the ORM, nor for reading every card; the ORM
+loads only when a form opens."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -63,13 +65,62 @@ def _run(tmp_path: Path, opportunities: int) -> list[str]:
 
 def test_a_small_board_paints_whole_before_the_orm_is_imported(tmp_path: Path) -> None:
     first, final = _run(tmp_path, 50)
-    # The first frame: no ORM, all 50 cards; after it the warm-up imports the ORM.
+    # The first frame: no ORM, all 50 cards; nor after it: nothing has needed it yet.
     assert first == "(False, False, 50, True)"
-    assert final == "1 50 True"
+    assert final == "1 50 False"
 
 
 def test_a_large_board_paints_its_first_screen_then_the_rest(tmp_path: Path) -> None:
     first, final = _run(tmp_path, 400)
     # 400 cards over 5 columns: the first frame holds the first screen of each column.
     assert first == f"(False, False, {5 * FIRST_SCREEN_CARDS}, False)"
-    assert final == "2 400 True"
+    assert final == "2 400 False"
+
+
+WRITES_SCRIPT = textwrap.dedent(
+    """
+    import asyncio, sys
+    from jobhunt_tui.domain.clock import fixed_clock
+    from jobhunt_tui.storage.database import open_database
+    from tests.ui.helpers import bulk_fill
+
+    database = open_database(sys.argv[1])
+    bulk_fill(database, 5)
+
+    from jobhunt_tui.ui.app import JobhuntApp
+
+    async def main():
+        app = JobhuntApp(database, fixed_clock("2026-11-20T12:00:00Z"), tz="UTC")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("L")  # a stage move: plain SQL
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            moved = "sqlmodel" in sys.modules
+            await pilot.press("a")  # a form: its save will need the ORM, which loads now
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            print(moved, type(app.screen).__name__, "sqlmodel" in sys.modules)
+
+    asyncio.run(main())
+    """
+)
+
+
+def test_the_orm_loads_when_a_form_opens_not_for_a_stage_move(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    db = tmp_path / "jobhunt.db"
+    result = subprocess.run(
+        [sys.executable, "-c", WRITES_SCRIPT, str(db)],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False FormDialog True"
+    conn = sqlite3.connect(db)
+    moves = conn.execute("SELECT count(*) FROM interaction WHERE kind = 'stage_change'").fetchone()
+    conn.close()
+    assert moves == (1,)  # the move was stored, without the ORM

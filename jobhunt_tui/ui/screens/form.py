@@ -8,6 +8,7 @@ refused form changes nothing and leaves nothing to undo.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar, Generic, Literal, TypeVar
@@ -273,6 +274,9 @@ def open_form(
     (refused, or the file busy), the form opens again with what was typed and why."""
 
     def show(values: Values | None = None, problem: str = "") -> None:
+        # Moves, notes, undo and drafts write without the ORM; a form's change needs it, so
+        # it loads (once, off the UI thread) while the form is being filled in.
+        host.run_worker(_prepare_writes, thread=True, exit_on_error=False, group="warm-up")
         form = make_form()
         if values is not None:
             form.prefill(values, problem)
@@ -284,6 +288,10 @@ def open_form(
                             retry=lambda why: show(typed, why))  # fmt: skip
 
         host.app.push_screen(form, done)
+
+    def _prepare_writes() -> None:
+        host.services.board.prepare_writes()
+        gc.freeze()  # the ORM's modules and mappings live for the session, like the cards
 
     show()
 

@@ -159,14 +159,7 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
             # Thousands of long-lived cards made the collector's full passes pause keys
             # for 50-100 ms; what is loaded now lives for the session, so stop scanning it.
             gc.freeze()
-            self.call_after_refresh(self._prepare_writes)
             self.call_after_refresh(self._start_live_view, snapshot.change_id)
-
-    @work(thread=True, exit_on_error=False, group="warm-up")
-    def _prepare_writes(self) -> None:
-        """Import the ORM now, off the UI thread, so the first change is quick."""
-        self.services.board.prepare_writes()
-        gc.freeze()  # the ORM's modules and mappings live for the session too
 
     def _update_welcome(self) -> None:
         self.query_one(Welcome).display = self.board.card_count == 0
