@@ -183,7 +183,8 @@ class Database:
 
     @contextmanager
     def writing_sql(self, label: str, *, undoable: bool = True) -> Iterator[sqlite3.Connection]:
-        """A BEGIN IMMEDIATE transaction on a plain connection, for bulk writes.
+        """A BEGIN IMMEDIATE transaction on a plain connection: writes that need no ORM (moves,
+        notes, settings, drafts, imports), so a command or session making only those never loads it.
 
         `label` names the change for people ("move Acme to Screening"); `undoable=False`
         marks writes that are not undo steps (draft autosaves, settings).
