@@ -15,8 +15,10 @@ from typing import Any
 
 from jobhunt_tui.domain.clock import Clock
 from jobhunt_tui.services.data_io import apply_plan, parse_import_text
+from jobhunt_tui.services.history import History
+from jobhunt_tui.services.live import LiveFeed
 from jobhunt_tui.services.pipeline import PipelineService
-from jobhunt_tui.storage.database import Database
+from jobhunt_tui.storage.database import Database, open_database
 from tests.services import import_files
 
 GOLDEN = Path(__file__).with_name("golden") / "import_parity.json"
@@ -81,3 +83,26 @@ def test_an_import_stores_what_the_row_by_row_import_stored(
     for key in content:
         assert content[key] == golden[key], key
     assert len(content["opportunity"]) > 250
+
+
+def test_undo_removes_an_import_and_other_windows_see_it(
+    pipeline: PipelineService, database: Database, clock: Clock, db_path: Path
+) -> None:
+    import_files.store_existing(pipeline)
+    before = {table: _rows(database, table) for table in TABLES}
+    other_window = open_database(db_path)
+    feed = LiveFeed(other_window, since_id=0)
+    feed.read()  # everything up to here
+
+    apply_plan(database, clock, parse_import_text(import_files.linkedin(60, clock)))
+    imported = {row["id"] for row in _rows(database, "opportunity")} - {
+        row["id"] for row in before["opportunity"]
+    }
+    assert len(imported) > 40
+    assert feed.read().opportunity_ids >= imported
+
+    assert History(database).undo().label == "import csv"
+    assert {table: _rows(database, table) for table in TABLES} == before
+    assert feed.read().opportunity_ids >= imported
+    feed.close()
+    other_window.close()
