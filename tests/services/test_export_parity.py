@@ -100,17 +100,3 @@ def test_the_json_text_is_the_standard_indented_json(filled: Database) -> None:
     standard = _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", standard)
     assert json_text(records) == standard
     assert "\u202e" not in json_text(records) and "\\u202e" in json_text(records)
-
-
-@pytest.mark.parametrize(
-    "value",
-    [
-        [], {}, [[]], {"a": {}}, [1, 2.5, None, True, "x"], {"k": [1, {"z": []}], "n": None},
-        [{"a": 1}, {"b": [{"c": "d"}, []]}], {1: "int key", "s": {"t": [None]}}, "plain", 7,
-        {"nested": {"deeper": {"deepest": ["\u2028", "\x1b", "\u00e9"]}}},
-    ],
-)  # fmt: skip
-def test_json_text_matches_json_dumps_for_any_shape(value: Any) -> None:
-    standard = json.dumps(value, indent=2, ensure_ascii=False)
-    standard = _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", standard)
-    assert json_text(value) == standard

@@ -6,6 +6,7 @@ from jobhunt_tui.domain.clock import Clock
 from jobhunt_tui.domain.models import InteractionKind
 from jobhunt_tui.services.followups import FollowUpService
 from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
+from jobhunt_tui.services.records import record
 from jobhunt_tui.storage import export_reads, reader
 from jobhunt_tui.storage.database import Database
 from jobhunt_tui.storage.repository import Repository
@@ -22,19 +23,21 @@ def test_whole_tables_in_export_order(
     followups.log_interview(acme, now.shift(hours=-3))
 
     with database.reading() as conn:
-        interactions = export_reads.all_interactions(conn)
-        follow_ups = export_reads.all_follow_ups(conn)
+        interactions = export_reads.interaction_records(conn)
+        follow_ups = export_reads.follow_up_records(conn)
         per_opportunity = {
             key: (reader.interactions_of(conn, key), reader.follow_ups_of(conn, key))
             for key in (acme, globex)
         }
 
-    assert [i.occurred_at for i in interactions] == sorted(i.occurred_at for i in interactions)
-    assert [i.kind for i in interactions[:2]] == [InteractionKind.INTERVIEW] * 2
-    assert [f.due_at for f in follow_ups] == sorted(f.due_at for f in follow_ups)
+    assert [i["occurred_at"] for i in interactions] == sorted(
+        i["occurred_at"] for i in interactions
+    )
+    assert [i["kind"] for i in interactions[:2]] == [InteractionKind.INTERVIEW.value] * 2
+    assert [f["due_at"] for f in follow_ups] == sorted(f["due_at"] for f in follow_ups)
     for key, (timeline, planned) in per_opportunity.items():
-        assert [i for i in interactions if i.opportunity_id == key] == timeline
-        assert [f for f in follow_ups if f.opportunity_id == key] == planned
+        assert [i for i in interactions if i["opportunity_id"] == key] == record(timeline)
+        assert [f for f in follow_ups if f["opportunity_id"] == key] == record(planned)
 
 
 def test_drafts_grouped_under_their_own_or_their_follow_ups_opportunity(
@@ -59,9 +62,9 @@ def test_drafts_grouped_under_their_own_or_their_follow_ups_opportunity(
         loose = repo.save_draft({"channel": "email", "updated_at": "2026-11-20T10:00:00+00:00"})
 
     with database.reading() as conn:
-        drafts = export_reads.drafts_by_opportunity(conn)
+        drafts = export_reads.draft_records_by_opportunity(conn)
 
-    assert dict(drafts) == {acme: [own, by_follow_up], None: [loose]}
+    assert dict(drafts) == {acme: record([own, by_follow_up]), None: record([loose])}
 
 
 def test_opportunity_keys_agree_between_reader_and_repository(
