@@ -74,9 +74,9 @@ class TerminalProgress:
         if self._drawn_at is not None and now - self._drawn_at < REDRAW_SECONDS and done < total:
             return
         line = progress_line(self.label, done, total, now - self._started, self._width())
+        self._drawn_at = now  # before the write: a ctrl+c during it must still erase the line
         self.stream.write(_ERASE + line)
         self.stream.flush()
-        self._drawn_at = now
 
     def clear(self) -> None:
         """Erase the bar, if one was drawn."""

@@ -8,6 +8,8 @@ import io
 import os
 import pty
 import select
+import signal
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -137,16 +139,20 @@ def test_piped_the_import_prints_no_bar_and_no_escape_code(tmp_path: Path) -> No
     assert "\x1b" not in done.stdout and "\r" not in done.stdout
 
 
-def test_on_a_terminal_the_import_shows_the_bar_on_stderr(tmp_path: Path) -> None:
+def _in_a_terminal(
+    tmp_path: Path, rows: int, until: bytes = b""
+) -> tuple[subprocess.Popen[str], bytes, bytes]:
+    """Run the import with stderr on a pseudo-terminal 100 columns wide; with `until`, stop
+    reading once it shows and hand back the running process. (process, shown, rest)."""
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
     child = subprocess.Popen(
         [sys.executable, "-c", _CLI, "--db", str(tmp_path / "j.db"), "import", "csv",
-         str(_linkedin_file(tmp_path, 1_200))],
-        stdout=subprocess.PIPE, stderr=follower, env=_env(), text=True,
+         str(_linkedin_file(tmp_path, rows))],
+        stdout=subprocess.PIPE, stderr=follower, env=_env(), text=True, start_new_session=True,
     )  # fmt: skip
     os.close(follower)
-    shown = b""
+    shown, rest = b"", b""
     while True:
         ready, _, _ = select.select([leader], [], [], 60)
         if not ready:
@@ -157,11 +163,40 @@ def test_on_a_terminal_the_import_shows_the_bar_on_stderr(tmp_path: Path) -> Non
             break
         if not chunk:
             break
+        if until and until in shown:
+            rest += chunk
+            continue
         shown += chunk
-    out, _ = child.communicate(timeout=60)
+        if until and until in shown:
+            os.killpg(child.pid, signal.SIGINT)  # what ctrl+c does
     os.close(leader)
+    return child, shown, rest
+
+
+def test_on_a_terminal_the_import_shows_the_bar_on_stderr(tmp_path: Path) -> None:
+    child, shown, _ = _in_a_terminal(tmp_path, 1_200)
+    out, _ = child.communicate(timeout=60)
     text = shown.decode("utf-8")
     assert child.returncode == 0, text
     assert "importing █" in text and "1,200/1,200 rows" in text and "rows/s" in text
     assert text.endswith("\r\x1b[K")  # erased, so what follows starts on a clean line
     assert out.startswith("imported 1200 opportunities from ")  # stdout: no bar in it
+
+
+def test_ctrl_c_during_the_import_leaves_the_data_as_it_was(tmp_path: Path) -> None:
+    child, shown, rest = _in_a_terminal(tmp_path, 8_000, until=b"rows/s")
+    out, _ = child.communicate(timeout=60)
+    assert child.returncode == 1, shown
+    said = (shown + rest).decode("utf-8")
+    # The bar is erased, then one sentence says what happened.
+    assert "\r\x1b[Kjobhunt: import interrupted; nothing was stored\r\n" in said
+    assert out == ""
+    conn = sqlite3.connect(tmp_path / "j.db")
+    try:
+        tables = ("opportunity", "company", "interaction", "change_log")
+        assert [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables] == [
+            0, 0, 0, 0,
+        ]  # fmt: skip
+    finally:
+        conn.close()
+    assert not (tmp_path / "j.db-import").exists()  # the note for waiting writers is gone
