@@ -18,11 +18,10 @@ from jobhunt_tui.services.data_io import (
     ImportRow,
     apply_plan,
     export_csv,
-    export_records,
+    export_json,
     preview,
     read_import_file,
 )
-from jobhunt_tui.services.export_safety import json_text
 from jobhunt_tui.services.file_output import save_bytes
 from jobhunt_tui.storage.paths import default_database_path
 
@@ -65,7 +64,7 @@ def export_command(state: CliState, fmt: str, output: Path | None) -> None:
     if fmt == "csv":
         data: str | bytes = export_csv(state.database)
     elif fmt == "json":
-        data = json_text(export_records(state.database)) + "\n"
+        data = export_json(state.database) + "\n"
     else:
         from jobhunt_tui.services.calendar_export import export_ics
 

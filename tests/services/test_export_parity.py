@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from jobhunt_tui.domain.clock import Clock
-from jobhunt_tui.services.data_io import export_records
+from jobhunt_tui.services.data_io import export_json, export_records
 from jobhunt_tui.services.demo import fill_demo
-from jobhunt_tui.services.export_safety import json_text
+from jobhunt_tui.services.export_safety import json_text, safe_json
 from jobhunt_tui.services.records import record
 from jobhunt_tui.storage import convert, reader
 from jobhunt_tui.storage.database import Database
@@ -73,6 +73,15 @@ def _awkward_rows(database: Database) -> None:
             "UPDATE interaction SET occurred_at = '2026-11-19T08:00:00+00:00' WHERE id = 4"
         )
         conn.execute("UPDATE contact SET company_id = NULL WHERE id = 2")
+        conn.execute(
+            "UPDATE contact SET name = ?, notes = CAST(? AS TEXT) WHERE id = 1",
+            ('q"uote \\ back\x00nul\x01\x1f\x7f\b\f\r\n\t 🎉 \u2029', b"ok \xe2\x82 cut"),
+        )
+        conn.execute(
+            "UPDATE interaction SET summary = ?, occurred_at = '2026-11-19T10:00:00+02:00' "
+            "WHERE id = 5",
+            ("\x85 C1, \u2066 isolate, \u00e9t\u00e9",),
+        )
         conn.execute("UPDATE opportunity SET archived = 1, applied_on = NULL WHERE id = 5")
 
 
@@ -94,9 +103,32 @@ def test_the_records_are_those_of_the_domain_objects(filled: Database) -> None:
     assert all(item["interactions"] for item in exported if item["stage"] != "wishlist")
 
 
-def test_the_json_text_is_the_standard_indented_json(filled: Database) -> None:
-    records = export_records(filled)
+def _standard(records: list[dict[str, Any]]) -> str:
     standard = json.dumps(records, indent=2, ensure_ascii=False)
-    standard = _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", standard)
-    assert json_text(records) == standard
-    assert "\u202e" not in json_text(records) and "\\u202e" in json_text(records)
+    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", standard)
+
+
+def test_the_json_export_is_the_standard_indented_json_of_those_records(
+    filled: Database,
+) -> None:
+    exported = export_json(filled)
+    assert exported == _standard(_through_domain_objects(filled))
+    assert json_text(export_records(filled)) == exported
+    assert "\u202e" not in exported and "\\u202e" in exported
+
+
+def test_an_empty_database_exports_an_empty_list(database: Database) -> None:
+    assert export_json(database) == "[]" == json_text([])
+
+
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ('["plain ascii"]', '["plain ascii"]'),
+        ('["del \x7f"]', '["del \\u007f"]'),
+        ('["caf\u00e9 \u202e \x85 \u2028"]', '["caf\u00e9 \\u202e \\u0085 \\u2028"]'),
+    ],
+)
+def test_safe_json_escapes_what_a_terminal_would_obey(text: str, safe: str) -> None:
+    assert safe_json(text) == safe
+    assert json.loads(safe_json(text)) == json.loads(text)
