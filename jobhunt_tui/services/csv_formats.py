@@ -10,8 +10,8 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -58,6 +58,8 @@ class ImportRow:
     archived: bool = False
     contacts: tuple[ContactFields, ...] = ()
     remark: str = ""
+    columns: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """Its column values from `cleaned_fields`, kept from the check (not cleaned twice)."""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -119,7 +121,8 @@ def _checked(cells: _Cells, row: ImportRow, columns: dict[str, str]) -> ImportRo
         fields = cleaned_fields(row.data)
     except ValidationError as error:
         cells.fail(columns.get(error.field, error.field), error.message)
-    return replace(row, data=replace(row.data, company=company, role=str(fields["role"])))
+    data = replace(row.data, company=company, role=str(fields["role"]))
+    return replace(row, data=data, columns=fields)
 
 
 def _contact(

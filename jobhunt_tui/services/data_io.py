@@ -229,7 +229,7 @@ def _prepared(row: ImportRow, now: arrow.Arrow, tz: Zone) -> bulk_import.NewOppo
         )
     return bulk_import.NewOpportunity(
         company=row.data.company,
-        columns={**cleaned_fields(row.data), "archived": row.archived},
+        columns={**(row.columns or cleaned_fields(row.data)), "archived": row.archived},
         entry=entry,
         contacts=tuple(
             bulk_import.NewContact(person.name, person.email, person.phone)
