@@ -146,8 +146,8 @@ def _insert_opportunities(
     conn.executemany(
         _INSERT_OPPORTUNITY, [[value[name] for name in _OPPORTUNITY_COLUMNS] for value in values]
     )
-    # Ids only grow and this transaction holds the write lock: the rows above `last`, in id
-    # order, are this batch, in its order.
+    # Ids only grow (AUTOINCREMENT) and this transaction holds the write lock: the rows above
+    # `last`, in id order, are this batch, in its order.
     new = [
         row[0]
         for row in conn.execute("SELECT id FROM opportunity WHERE id > ? ORDER BY id", (last,))
