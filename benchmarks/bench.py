@@ -24,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path[:0] = [str(HERE), str(REPO)]
 
+import bulk_io  # noqa: E402
 import cli_writes  # noqa: E402
 import cliruns  # noqa: E402
 import dbgen  # noqa: E402
@@ -362,6 +363,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             generated[AGENDA_SIZE] = dbgen.build(tmp / f"jobhunt-{AGENDA_SIZE}.db", AGENDA_SIZE)
         rows.append(agenda_row(jobhunt, python, env, generated[AGENDA_SIZE].path, args.runs))
         rows += cli_writes.rows(jobhunt, python, env, generated[AGENDA_SIZE].path, args.runs)
+        rows += bulk_io.rows(jobhunt, python, env, tmp, generated[AGENDA_SIZE].path, args.runs)
         live_size = max(args.sizes)
         live_db = generated[live_size].path
         rows += live_view.rows([*jobhunt, "--db", str(live_db)], env, live_db, live_size,

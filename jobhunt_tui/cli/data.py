@@ -10,17 +10,18 @@ import click
 
 from jobhunt_tui.cli import base
 from jobhunt_tui.cli.base import CliState, cli, fail, pass_state, safe, write_output
+from jobhunt_tui.cli.progress import progress_bar
 from jobhunt_tui.services.backup import backup as make_backup
 from jobhunt_tui.services.data_io import (
     ImportOutcome,
+    ImportPlan,
     ImportRow,
     apply_plan,
     export_csv,
-    export_records,
+    export_json,
     preview,
     read_import_file,
 )
-from jobhunt_tui.services.export_safety import json_text
 from jobhunt_tui.services.file_output import save_bytes
 from jobhunt_tui.storage.paths import default_database_path
 
@@ -63,7 +64,7 @@ def export_command(state: CliState, fmt: str, output: Path | None) -> None:
     if fmt == "csv":
         data: str | bytes = export_csv(state.database)
     elif fmt == "json":
-        data = json_text(export_records(state.database)) + "\n"
+        data = export_json(state.database) + "\n"
     else:
         from jobhunt_tui.services.calendar_export import export_ics
 
@@ -92,19 +93,31 @@ def import_command(state: CliState, fmt: str, file: Path, dry_run: bool, as_json
     "Job Applications.csv". Every row is checked first and all are stored in one transaction;
     a bad row stops the import with its row number and column, and nothing is written.
     Opportunities already stored (same company and role) are skipped, so importing the same
-    file twice is harmless.
+    file twice is harmless. On a terminal a progress bar shows on stderr; ctrl+c stops the
+    import and leaves the data as it was.
     """
     plan = read_import_file(file)  # read and checked before the database is opened
     if dry_run:
         # A dry run does not even create the database file.
         outcome = preview(state.database if _database_path(state).exists() else None, plan)
     else:
-        outcome = apply_plan(state.database, state.clock, plan)
+        outcome = _import_with_progress(state, plan)
     if as_json:
         base.echo_json(_outcome_record(outcome))
         return
     for line in _outcome_lines(outcome):
         click.echo(line)
+
+
+def _import_with_progress(state: CliState, plan: ImportPlan) -> ImportOutcome:
+    """Store the plan (one transaction) with a progress bar on the terminal."""
+    database = state.database  # opened (and any notice printed) before the bar is drawn
+    try:
+        with progress_bar("importing") as bar:
+            return apply_plan(database, state.clock, plan, progress=bar)
+    except KeyboardInterrupt:
+        click.echo("jobhunt: import interrupted; nothing was stored", err=True)
+        raise
 
 
 def _row_line(row: ImportRow, status: str) -> str:

@@ -10,10 +10,10 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 import arrow
 
@@ -24,9 +24,6 @@ from jobhunt_tui.domain.stages import parse_stage
 from jobhunt_tui.domain.text import NAME_MAX, clean_optional, clean_required, name_key, visible
 from jobhunt_tui.services.export_safety import from_spreadsheet_cell
 from jobhunt_tui.services.pipeline import OpportunityInput, cleaned_fields
-
-if TYPE_CHECKING:
-    pass
 
 # The generic dialect is jobhunt's own CSV export.
 CSV_COLUMNS: tuple[str, ...] = (
@@ -61,6 +58,8 @@ class ImportRow:
     archived: bool = False
     contacts: tuple[ContactFields, ...] = ()
     remark: str = ""
+    columns: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """Its column values from `cleaned_fields`, kept from the check (not cleaned twice)."""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -86,10 +85,13 @@ def _norm(column: str) -> str:
 class _Cells:
     """One row of the file, by normalised column name, able to name a column in an error."""
 
-    def __init__(self, number: int, header: list[str], cells: list[str]) -> None:
+    def __init__(
+        self, number: int, keys: list[str], names: dict[str, str], cells: list[str]
+    ) -> None:
         self.number = number
-        self.values = {_norm(name): value for name, value in zip(header, cells, strict=False)}
-        self.names = {_norm(name): name.strip() for name in header}
+        self.values = dict(zip(keys, cells, strict=False))
+        self.names = names
+        """Each normalised column name as the header writes it (shared by every row)."""
 
     def get(self, key: str) -> str:
         """The cell under `key`, empty when the row has none."""
@@ -119,7 +121,8 @@ def _checked(cells: _Cells, row: ImportRow, columns: dict[str, str]) -> ImportRo
         fields = cleaned_fields(row.data)
     except ValidationError as error:
         cells.fail(columns.get(error.field, error.field), error.message)
-    return replace(row, data=replace(row.data, company=company, role=str(fields["role"])))
+    data = replace(row.data, company=company, role=str(fields["role"]))
+    return replace(row, data=data, columns=fields)
 
 
 def _contact(
@@ -382,6 +385,9 @@ def parse_import_text(text: str, source: str = "the file") -> ImportPlan:
     try:
         header = next(records)
         dialect = _detect(header, source)
+        # Normalised once for the whole file, not once per row (20,000 rows a file).
+        keys = [_norm(name) for name in header]
+        names = {key: name.strip() for key, name in zip(keys, header, strict=True)}
         for number, cells in enumerate(records, start=2):
             if not any(cell.strip() for cell in cells):
                 continue
@@ -392,7 +398,7 @@ def parse_import_text(text: str, source: str = "the file") -> ImportPlan:
                 )
             if dialect.name == "jobhunt":  # undo export's formula neutralisation (issue 14)
                 cells = [from_spreadsheet_cell(cell) for cell in cells]
-            parsed.append(dialect.parse(_Cells(number, header, cells)))
+            parsed.append(dialect.parse(_Cells(number, keys, names, cells)))
     except csv.Error as error:
         raise ImportFileError(
             f"{source} is not valid CSV near line {records.line_num}: {error}"

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import arrow
 
@@ -35,15 +37,17 @@ from jobhunt_tui.services.csv_formats import (  # noqa: F401  (re-exported)
     parse_import_text,
     read_import_file,
 )
-from jobhunt_tui.services.export_safety import spreadsheet_cell
+from jobhunt_tui.services.export_safety import safe_json, spreadsheet_cell
 from jobhunt_tui.services.pipeline import check_dates, cleaned_fields
-from jobhunt_tui.services.records import record
 from jobhunt_tui.services.zone import local_zone
-from jobhunt_tui.storage import export_reads, import_marker, reader
+from jobhunt_tui.storage import bulk_import, export_reads, import_marker, reader
 from jobhunt_tui.storage.database import Database
 
-if TYPE_CHECKING:
-    from jobhunt_tui.storage.repository import Repository
+Progress = Callable[[int, int], None]
+"""Called as `progress(rows stored, rows to store)` while an import is stored."""
+
+IMPORTED_SUMMARY = "Applied (imported)"
+"""The summary of the timeline entry an imported application starts with."""
 
 # Export
 
@@ -57,7 +61,7 @@ def export_csv(database: Database) -> str:
     """Every opportunity (archived too) as CSV text with a header row."""
     with database.reading() as conn:
         opportunities = reader.list_opportunities(conn, include_archived=True)
-        contacts = _group(reader.all_contacts(conn), "company_id")
+        contacts = _group(reader.all_contacts(conn), attrgetter("company_id"))
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
@@ -89,29 +93,40 @@ def _csv_row(item: Opportunity, contacts: list[Contact]) -> list[str]:
 
 def export_records(database: Database) -> list[dict[str, Any]]:
     """Every opportunity as a JSON-ready dict with its contacts, timeline, follow-ups, drafts."""
+    return json.loads(export_json(database))  # the JSON export is the one definition
+
+
+def export_json(database: Database) -> str:
+    """The JSON export: every opportunity (archived too) with its contacts, timeline,
+    follow-ups and drafts nested, as `json_text` writes the records (indented, every control
+    character escaped). SQLite writes each row's text (see export_reads); here they are put
+    in their places: opportunities at indent 1, their items at 2, nested rows at 3."""
     with database.reading() as conn:
-        opportunities = reader.list_opportunities(conn, include_archived=True)
-        contacts = _group(reader.all_contacts(conn), "company_id")
-        interactions = _group(export_reads.all_interactions(conn), "opportunity_id")
-        follow_ups = _group(export_reads.all_follow_ups(conn), "opportunity_id")
-        drafts = export_reads.drafts_by_opportunity(conn)
-    return [
-        {
-            **record(item),
-            "contacts": record(contacts.get(item.company_id, [])),
-            "interactions": record(interactions.get(item.id, [])),
-            "follow_ups": record(follow_ups.get(item.id, [])),
-            "drafts": record(drafts.get(item.id, [])),
-        }
-        for item in opportunities
+        opportunities = export_reads.opportunity_json(conn, 2)
+        contacts = export_reads.contact_json(conn, 3)
+        interactions = export_reads.interaction_json(conn, 3)
+        follow_ups = export_reads.follow_up_json(conn, 3)
+        drafts = export_reads.draft_json(conn, 3)
+    records = [
+        f'{{\n    {items},\n    "contacts": {_nested(contacts.get(company_id))},\n'
+        f'    "interactions": {_nested(interactions.get(key))},\n'
+        f'    "follow_ups": {_nested(follow_ups.get(key))},\n'
+        f'    "drafts": {_nested(drafts.get(key))}\n  }}'
+        for key, company_id, items in opportunities
     ]
+    return safe_json("[\n  " + ",\n  ".join(records) + "\n]" if records else "[]")
 
 
-def _group(items: Iterable[Any], attribute: str) -> dict[Any, list[Any]]:
-    """`items` grouped by the value of `attribute`, order kept."""
+def _nested(objects: list[str] | None) -> str:
+    """A list of JSON objects (indent 3) as the value of an opportunity's item."""
+    return "[\n      " + ",\n      ".join(objects) + "\n    ]" if objects else "[]"
+
+
+def _group(items: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, list[Any]]:
+    """`items` grouped by `key` of each, order kept."""
     grouped: dict[Any, list[Any]] = defaultdict(list)
     for item in items:
-        grouped[getattr(item, attribute)].append(item)
+        grouped[key(item)].append(item)
     return grouped
 
 
@@ -143,28 +158,34 @@ def preview(database: Database | None, plan: ImportPlan) -> ImportOutcome:
 
 
 def apply_plan(
-    database: Database, clock: Clock, plan: ImportPlan, *, dry_run: bool = False
+    database: Database,
+    clock: Clock,
+    plan: ImportPlan,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> ImportOutcome:
-    """Store the new rows of a checked plan, all or nothing; duplicates are skipped."""
+    """Store the new rows of a checked plan, all or nothing; duplicates are skipped.
+
+    `progress` hears (rows stored, rows to store) as the transaction goes on.
+    """
     if dry_run:
         _check_dates(plan, clock(), local_zone())
         return preview(database, plan)
-    from jobhunt_tui.storage.repository import Repository
-
     now = clock()
     tz = local_zone()
     _check_dates(plan, now, tz)
+    # Prepared before the write lock is taken: the transaction only finds and inserts.
+    prepared = {row.number: _prepared(row, now, tz) for row in plan.rows}
     # One transaction, so other writers wait: the note tells them why.
     started = now.to("UTC").format("HH:mm") + " UTC"
     with (
         import_marker.announced(database.path, len(plan.rows), started),
-        database.writing("import csv") as session,
+        database.writing_sql("import csv") as conn,
     ):
-        repo = Repository(session)
-        existing = _keys(repo.opportunity_keys())
-        new, duplicates = _split(plan.rows, existing)
-        for row in new:
-            _store(repo, row, now, tz)
+        new, duplicates = _split(plan.rows, _keys(export_reads.opportunity_keys(conn)))
+        rows = [prepared[row.number] for row in new]
+        bulk_import.store_new(conn, rows, to_stored(now), progress)
     return ImportOutcome(plan, new, duplicates, dry_run=False)
 
 
@@ -196,32 +217,22 @@ def _check_dates(plan: ImportPlan, now: arrow.Arrow, tz: Zone) -> None:
             raise ImportFileError(f"row {row.number}: {error}") from None
 
 
-def _store(repo: Repository, row: ImportRow, now: arrow.Arrow, tz: Zone) -> None:
-    """Insert one new row: company, opportunity, its 'applied' entry, contacts."""
-    company = repo.company_named(row.data.company, now)
-    created = repo.add_opportunity(
-        {
-            **cleaned_fields(row.data),
-            "company_id": company.id,
-            "created_at": to_stored(now),
-            "updated_at": to_stored(now),
-            "archived": row.archived,
-        }
-    )
+def _prepared(row: ImportRow, now: arrow.Arrow, tz: Zone) -> bulk_import.NewOpportunity:
+    """A new row as stored: its columns, its 'applied' entry (unless on the wishlist: dated
+    on the day applied, or now when not known), its contacts."""
+    entry = None
     if row.data.stage is not Stage.WISHLIST:
         day = row.data.applied_on
         when = now if day is None else application_time(day, now, tz)
-        repo.add_interaction(
-            created.id, InteractionKind.APPLIED, Direction.OUT, when, "Applied (imported)"
+        entry = bulk_import.NewEntry(
+            InteractionKind.APPLIED.value, Direction.OUT.value, to_stored(when), IMPORTED_SUMMARY
         )
-    for person in row.contacts:
-        if repo.contact_named(company.id, person.name) is None:
-            repo.add_contact(
-                Contact(
-                    id=0,
-                    name=person.name,
-                    email=person.email,
-                    phone=person.phone,
-                    company_id=company.id,
-                )
-            )
+    return bulk_import.NewOpportunity(
+        company=row.data.company,
+        columns={**(row.columns or cleaned_fields(row.data)), "archived": row.archived},
+        entry=entry,
+        contacts=tuple(
+            bulk_import.NewContact(person.name, person.email, person.phone)
+            for person in row.contacts
+        ),
+    )

@@ -14,11 +14,11 @@ the same string to every JSON reader but inert in a terminal.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from jobhunt_tui.domain.text import visible
+from jobhunt_tui.services import indented_json
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _GUARD = "'"
@@ -46,5 +46,12 @@ def from_spreadsheet_cell(cell: str) -> str:
 
 def json_text(value: Any) -> str:
     """`value` as indented JSON, non-ASCII kept, every control character escaped."""
-    text = json.dumps(value, indent=2, ensure_ascii=False)
+    return safe_json(indented_json.dumps(value))  # json.dumps(indent=2, ensure_ascii=False)
+
+
+def safe_json(text: str) -> str:
+    """JSON text with the characters JSON writes raw but a terminal obeys (C1, bidi, line
+    and paragraph separators) written as `\\u` escapes instead: the same string to a reader."""
+    if text.isascii() and "\x7f" not in text:  # isascii is O(1): no scan of a 30 MB export
+        return text
     return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -30,9 +30,12 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 
 def _dump(path: Path) -> str:
+    """Every row as SQL, but the change log's (it is stamped with the wall-clock time)."""
     conn = sqlite3.connect(path)
     try:
-        return "\n".join(conn.iterdump())
+        return "\n".join(
+            line for line in conn.iterdump() if not line.startswith('INSERT INTO "change_log"')
+        )
     finally:
         conn.close()
 
@@ -118,3 +121,62 @@ def test_import_profile_is_attributed_to_packages() -> None:
     )
 
     assert importprobe.parse(text) == {"rich": 1.5, "textual": 2.5, "arrow": 0.5}
+
+
+def test_the_linkedin_file_is_deterministic_and_imports_as_counted(tmp_path: Path) -> None:
+    bulk_io = _bench_module("bulk_io")
+    import arrow
+
+    from jobhunt_tui.domain.clock import fixed_clock
+    from jobhunt_tui.services.data_io import import_csv
+    from jobhunt_tui.storage.database import open_database
+
+    first = bulk_io.linkedin_csv(tmp_path / "a.csv", 400)
+    second = bulk_io.linkedin_csv(tmp_path / "b.csv", 400)
+    assert first.path.read_bytes() == second.path.read_bytes()
+    assert 0 < first.duplicates < 40 and 0 < first.with_contact < 400
+
+    database = open_database(bulk_io.empty_database(tmp_path / "import.db"))
+    try:
+        outcome = import_csv(database, fixed_clock(arrow.get(bulk_io.dbgen.ANCHOR)), first.path)
+    finally:
+        database.close()
+    assert outcome.plan.dialect == "linkedin"
+    assert outcome.plan.ignored_columns == ("Question And Answers",)
+    assert (len(outcome.new), len(outcome.duplicates)) == (first.new, first.duplicates)
+    assert bulk_io.stored_opportunities(tmp_path / "import.db") == first.new
+
+
+def test_the_bulk_rows_time_the_commands_and_check_what_was_stored(
+    tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bulk_io = _bench_module("bulk_io")
+    dbgen = _bench_module("dbgen")
+    monkeypatch.setattr(bulk_io, "IMPORT_ROWS", 300)
+    db = dbgen.build(tmp_path / "export.db", 30).path
+    jobhunt = [sys.executable, "-m", "jobhunt_tui"]
+
+    rows = bulk_io.rows(jobhunt, sys.executable, env, tmp_path, db, runs=1)
+
+    assert [row.label for row in rows] == [
+        "`jobhunt import` 300 LinkedIn rows",
+        "`jobhunt export json` with all history",
+        "`jobhunt export csv` one row each",
+    ]
+    assert all(row.available and len(row.samples) == 1 for row in rows), rows
+    assert not rows[0].failed_check
+    assert "duplicates skipped" in rows[0].note and "sqlalchemy" not in rows[0].note
+    assert [row.target.max_value for row in rows] == [10.0, 2.0, 2.0]
+
+
+def test_a_missing_jobhunt_makes_the_bulk_rows_not_available(
+    tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bulk_io = _bench_module("bulk_io")
+    monkeypatch.setattr(bulk_io, "IMPORT_ROWS", 20)
+    missing = [os.devnull + "-no-such-jobhunt"]
+
+    rows = bulk_io.rows(missing, sys.executable, env, tmp_path, tmp_path / "none.db", runs=1)
+
+    assert all(row.unavailable.startswith("not available yet") for row in rows)
+    assert all(row.verdict == "n/a" for row in rows)

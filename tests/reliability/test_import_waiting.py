@@ -4,7 +4,6 @@ wait for it and say so, instead of failing with "database is locked"."""
 from __future__ import annotations
 
 import contextlib
-import csv
 import os
 import sqlite3
 import subprocess
@@ -16,6 +15,8 @@ from pathlib import Path
 import pytest
 from textual.worker import WorkerFailed
 
+from jobhunt_tui.domain.clock import Clock
+from jobhunt_tui.services.data_io import apply_plan, parse_import_text
 from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
 from jobhunt_tui.storage import connection
 from jobhunt_tui.storage.database import Database
@@ -96,23 +97,25 @@ async def test_the_app_names_the_import_that_holds_the_lock(
 
 @pytest.mark.slow
 def test_a_real_long_import_does_not_make_other_writers_fail(
-    database: Database, tmp_path: Path
+    database: Database, clock: Clock
 ) -> None:
-    big = tmp_path / "big.csv"
-    with big.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["company", "role", "stage", "contacts"])
-        for n in range(4000):
-            writer.writerow([f"Company {n}", f"Role {n}", "applied", f"Ann {n} <a{n}@x.io>"])
-    importing = _cli(database.path, "import", "csv", str(big))
-    deadline = time.monotonic() + 30
-    while running_import(database.path) is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(1)
-    writer_process = _cli(database.path, "add", "Late Co", "Engineer")
-    _out, err = writer_process.communicate(timeout=300)
-    assert importing.wait(timeout=300) == 0
-    assert writer_process.returncode == 0, err
-    assert "waiting for the import of 4,000 rows" in err
+    lines = ["company,role,stage,contacts"]
+    lines += [f"Company {n},Role {n},applied,Ann {n} <a{n}@x.io>" for n in range(4000)]
+    plan = parse_import_text("\n".join(lines) + "\n")
+    said: list[str] = []
+    writers: list[subprocess.Popen[str]] = []
+
+    def halfway(done: int, total: int) -> None:
+        # Mid-transaction, batches already stored: another process tries to write.
+        if done >= total // 2 and not writers:
+            writers.append(_cli(database.path, "add", "Late Co", "Engineer"))
+            assert writers[0].stderr is not None
+            said.append(writers[0].stderr.readline())
+
+    apply_plan(database, clock, plan, progress=halfway)
+    _out, err = writers[0].communicate(timeout=300)
+    assert writers[0].returncode == 0, err
+    assert "waiting for the import of 4,000 rows" in said[0]
+    assert err == ""  # said once, then saved
     with database.reading() as conn:
         assert conn.execute("SELECT count(*) FROM opportunity").fetchone()[0] == 4001

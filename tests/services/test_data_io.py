@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +27,9 @@ from jobhunt_tui.services.data_io import (
     preview,
 )
 from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
+from jobhunt_tui.storage import bulk_import
 from jobhunt_tui.storage.database import Database, open_database
+from jobhunt_tui.storage.import_marker import marker_path
 
 # The header LinkedIn writes in "Job Applications.csv" (data export, Jobs folder).
 LINKEDIN_HEADER = (
@@ -292,24 +295,52 @@ def test_a_missing_file_is_refused(database, clock: Clock, tmp_path: Path) -> No
         import_csv(database, clock, tmp_path / "nope.csv")
 
 
+def _nothing_stored(database: Database) -> None:
+    tables = ("opportunity", "company", "contact", "interaction", "change_log")
+    assert [_count(database, table) for table in tables] == [0, 0, 0, 0, 0]
+    assert not marker_path(database.path).exists()
+
+
 def test_a_failure_midway_rolls_back_every_row(
-    database, clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    database, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    text = "company,role,contacts\nA,One,Ann\nB,Two,Bo\nC,Three,Cy\n"
-    plan = parse_import_text(text)
-    from jobhunt_tui.storage.repository import Repository
+    monkeypatch.setattr(bulk_import, "BATCH", 1)  # rows 2 and 3 are stored before row 4 fails
+    with database.writing_sql("test setup", undoable=False) as conn:
+        conn.execute(
+            "CREATE TRIGGER fail_on_cy BEFORE INSERT ON contact WHEN NEW.name = 'Cy' "
+            "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+    plan = parse_import_text("company,role,contacts\nA,One,Ann\nB,Two,Bo\nC,Three,Cy\n")
+    seen: list[int] = []
+    with pytest.raises(sqlite3.IntegrityError, match="disk full"):
+        apply_plan(database, clock, plan, progress=lambda done, total: seen.append(done))
+    assert seen == [0, 1, 2]
+    _nothing_stored(database)
 
-    original = Repository.add_contact
 
-    def add_contact(self: Repository, contact: Contact) -> Contact:
-        if contact.name == "Cy":
-            raise RuntimeError("disk full")
-        return original(self, contact)
+def test_an_interrupt_midway_rolls_back_every_row(
+    database, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bulk_import, "BATCH", 2)
 
-    monkeypatch.setattr(Repository, "add_contact", add_contact)
-    with pytest.raises(RuntimeError):
-        apply_plan(database, clock, plan)
-    assert (_count(database), _count(database, "company"), _count(database, "contact")) == (0, 0, 0)
+    def interrupt(done: int, total: int) -> None:
+        if done:  # ctrl+c after the first batch was stored
+            raise KeyboardInterrupt
+
+    plan = parse_import_text("company,role\nA,One\nB,Two\nC,Three\nD,Four\n")
+    with pytest.raises(KeyboardInterrupt):
+        apply_plan(database, clock, plan, progress=interrupt)
+    _nothing_stored(database)
+
+
+def test_progress_counts_the_new_rows(pipeline, database, clock: Clock, monkeypatch) -> None:
+    monkeypatch.setattr(bulk_import, "BATCH", 2)
+    pipeline.add(OpportunityInput(company="Acme", role="Engineer"))
+    plan = parse_import_text("company,role\nAcme,Engineer\nB,Two\nC,Three\nD,Four\n")
+    seen: list[tuple[int, int]] = []
+    apply_plan(database, clock, plan, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, 3), (2, 3), (3, 3)]
+    assert _count(database) == 4
 
 
 # Duplicates and dry run

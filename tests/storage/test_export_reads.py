@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from jobhunt_tui.domain.clock import Clock
-from jobhunt_tui.domain.models import InteractionKind
 from jobhunt_tui.services.followups import FollowUpService
 from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
+from jobhunt_tui.services.records import record
 from jobhunt_tui.storage import export_reads, reader
 from jobhunt_tui.storage.database import Database
 from jobhunt_tui.storage.repository import Repository
+
+
+def _parsed(grouped: dict[Any, list[str]]) -> dict[Any, list[Any]]:
+    return {key: [json.loads(text) for text in texts] for key, texts in grouped.items()}
 
 
 def test_whole_tables_in_export_order(
@@ -22,19 +33,17 @@ def test_whole_tables_in_export_order(
     followups.log_interview(acme, now.shift(hours=-3))
 
     with database.reading() as conn:
-        interactions = export_reads.all_interactions(conn)
-        follow_ups = export_reads.all_follow_ups(conn)
+        interactions = _parsed(export_reads.interaction_json(conn, 3))
+        follow_ups = _parsed(export_reads.follow_up_json(conn, 3))
         per_opportunity = {
             key: (reader.interactions_of(conn, key), reader.follow_ups_of(conn, key))
             for key in (acme, globex)
         }
 
-    assert [i.occurred_at for i in interactions] == sorted(i.occurred_at for i in interactions)
-    assert [i.kind for i in interactions[:2]] == [InteractionKind.INTERVIEW] * 2
-    assert [f.due_at for f in follow_ups] == sorted(f.due_at for f in follow_ups)
+    assert [i["kind"] for i in interactions[acme]][:2] == ["interview", "applied"]  # by time
     for key, (timeline, planned) in per_opportunity.items():
-        assert [i for i in interactions if i.opportunity_id == key] == timeline
-        assert [f for f in follow_ups if f.opportunity_id == key] == planned
+        assert interactions[key] == record(timeline)  # oldest first
+        assert follow_ups[key] == record(planned)  # by due date
 
 
 def test_drafts_grouped_under_their_own_or_their_follow_ups_opportunity(
@@ -59,9 +68,9 @@ def test_drafts_grouped_under_their_own_or_their_follow_ups_opportunity(
         loose = repo.save_draft({"channel": "email", "updated_at": "2026-11-20T10:00:00+00:00"})
 
     with database.reading() as conn:
-        drafts = export_reads.drafts_by_opportunity(conn)
+        drafts = _parsed(export_reads.draft_json(conn, 3))
 
-    assert dict(drafts) == {acme: [own, by_follow_up], None: [loose]}
+    assert drafts == {acme: record([own, by_follow_up]), None: record([loose])}
 
 
 def test_opportunity_keys_agree_between_reader_and_repository(
@@ -82,3 +91,14 @@ def test_opportunity_keys_agree_between_reader_and_repository(
         ("acme corp", "SRE"),
         ("globex", "SRE"),
     ]
+
+
+@given(st.text() | st.text(alphabet='\x00\x01\x1f\x7f\x85\u2028\\"\b\f\n\r\t/é🎉'))
+@settings(max_examples=300, deadline=None)
+def test_sqlite_quotes_text_as_python_json_does(text: str) -> None:
+    conn = sqlite3.connect(":memory:")
+    try:
+        (quoted,) = conn.execute("SELECT json_quote(?)", (text,)).fetchone()
+    finally:
+        conn.close()
+    assert quoted == json.dumps(text, ensure_ascii=False)
