@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import arrow
 
@@ -17,13 +18,15 @@ from jobhunt_tui.domain.agenda import (
     LIST_LIMIT,
     MAX_DAYS,
     Agenda,
+    AgendaItem,
     DayEntry,
     build_agenda,
+    stalest,
 )
 from jobhunt_tui.domain.clock import Clock, system_clock
 from jobhunt_tui.domain.errors import ValidationError
 from jobhunt_tui.domain.health import WeekCount
-from jobhunt_tui.domain.localtime import Zone, at_local, local_date
+from jobhunt_tui.domain.localtime import Zone, local_date, zone
 from jobhunt_tui.domain.models import Channel, Settings
 from jobhunt_tui.domain.month import DayMark, MarkKind, MonthMarks, marks_of, month_range
 from jobhunt_tui.domain.progress import PROGRESS_WEEKS, week_starts, weekly_from_counts
@@ -35,6 +38,8 @@ from jobhunt_tui.storage.database import Database
 
 DAY_LIMIT = 200
 """Entries read for one chosen day."""
+_STORED = "%Y-%m-%dT%H:%M:%SZ"
+_NOBODY: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,10 @@ class CalendarView:
     agenda: Agenda
     weeks: tuple[WeekCount, ...]
     settings: Settings
+    lines: int | None = None
+    """None: all of it. A first view (`AgendaService.first_view`) holds what fills this many
+    agenda lines and no more: draw no rows past them; its marks name no opportunities and
+    it has no weeks yet."""
 
 
 class AgendaService:
@@ -59,55 +68,100 @@ class AgendaService:
         self.database = database
         self.clock = clock
         self.tz: Zone = tz if tz is not None else local_zone()
+        self._zone = zone(self.tz)
 
     def _midnight(self, day: dt.date) -> str:
-        return to_stored(at_local(day, dt.time(0), self.tz))
+        # to_stored(at_local(day, 00:00)) in the standard library: a month asks for 32 of them.
+        aware = dt.datetime.combine(day, dt.time(0)).replace(tzinfo=self._zone, fold=0)
+        return aware.astimezone(dt.timezone.utc).strftime(_STORED)
+
+    def _day_of(self, stored: str) -> dt.date:
+        """The local day of a stored instant (local_date(from_stored(...)) without an Arrow)."""
+        moment = dt.datetime.fromisoformat(stored.removesuffix("Z")).replace(tzinfo=dt.timezone.utc)
+        return moment.astimezone(self._zone).date()
 
     def agenda(self, days: int = DEFAULT_DAYS, *, limit: int = LIST_LIMIT) -> Agenda:
         """Overdue, today, the next `days` days, what needs a next step, and search health."""
         if not 0 <= days <= MAX_DAYS:
             raise ValidationError("days", f"must be between 0 and {MAX_DAYS}")
+        now = self.clock()
         with self.database.reading() as conn:
-            return self._agenda(conn, self.clock(), days, limit)
+            settings = reader.load_settings(conn)
+            agenda, _ = self._agenda(conn, now, settings, days, limit)
+            return replace(agenda, weekly=self._weeks(conn, now, settings))
 
-    def _agenda(self, conn: sqlite3.Connection, now: arrow.Arrow, days: int, limit: int) -> Agenda:
-        settings = reader.load_settings(conn)
+    def _agenda(
+        self,
+        conn: sqlite3.Connection,
+        now: arrow.Arrow,
+        settings: Settings,
+        days: int,
+        limit: int,
+        room: int | None = None,
+    ) -> tuple[Agenda, int | None]:
+        """The agenda without its weeks, and the lines left of `room`.
+
+        With `room` (agenda lines), only what fills them is read: every heading, note and
+        item takes a line or more, so no section is read deeper than the lines left, and
+        none once they are used up (its rows would be below them).
+        """
         today = local_date(now, self.tz)
-        start, tomorrow = self._midnight(today), self._midnight(today + dt.timedelta(days=1))
-        horizon = self._midnight(today + dt.timedelta(days=days + 1))
-        overdue, overdue_total = agenda_reads.planned_between(conn, "", start, limit)
-        due_today, today_total = agenda_reads.planned_between(conn, start, tomorrow, limit)
-        upcoming, upcoming_total = agenda_reads.planned_between(conn, tomorrow, horizon, limit)
-        idle_before = self._midnight(today - dt.timedelta(days=settings.idle_days - 1))
-        quiet_before = self._midnight(today - dt.timedelta(days=settings.min_gap_days - 1))
-        idle, quiet, idle_total, quiet_total = agenda_reads.idle_candidates(
-            conn, idle_before, quiet_before, limit
-        )
-        active = reader.due_counts(conn, start, tomorrow)[0]
-        weeks = self._weeks(conn, now, settings)
-        cards = [card_from_row(row, now, self.tz, settings) for row in (*idle, *quiet)]
-        hidden = tuple(
-            (name, total - len(shown))
-            for name, total, shown in (
-                ("overdue", overdue_total, overdue),
-                ("today", today_total, due_today),
-                ("upcoming", upcoming_total, upcoming),
-                ("needs_next_step", idle_total, idle),
-                ("quiet", quiet_total, quiet),
+        bounds = ["", *(self._midnight(today + dt.timedelta(days=n)) for n in (0, 1, days + 1))]
+
+        def depth() -> int:
+            return limit if room is None else min(limit, max(room, 1))
+
+        def spend(rows: int) -> None:
+            nonlocal room
+            if room is not None:
+                room -= rows
+
+        planned: list[list[AgendaItem]] = []
+        totals: list[int | None] = []
+        for start, end in pairwise(bounds):
+            if room is not None and room <= 0:
+                planned.append([])
+                totals.append(0)
+                continue
+            wanted = depth()
+            items = agenda_reads.planned_items(conn, start, end, wanted)
+            planned.append(items)
+            totals.append(len(items) if len(items) < wanted else None)
+            spend(1 + len(items))  # (a "… more" line may follow: still a lower bound)
+        if None in totals:  # cut at the depth: count what is left, for every list at once
+            counted = agenda_reads.planned_totals(conn, bounds)
+            totals = [counted[k] if total is None else total for k, total in enumerate(totals)]
+        hidden = [
+            (name, int(total or 0) - len(items))
+            for name, total, items in zip(
+                ("overdue", "today", "upcoming"), totals, planned, strict=True
             )
-            if total > len(shown)
-        )
-        return build_agenda(
-            [*overdue, *due_today, *upcoming],
+        ]
+        cards = []
+        if room is None or room > 0:
+            idle_before = self._midnight(today - dt.timedelta(days=settings.idle_days - 1))
+            quiet_before = self._midnight(today - dt.timedelta(days=settings.min_gap_days - 1))
+            idle, quiet = agenda_reads.unplanned(conn, idle_before, quiet_before)
+            listed = []
+            for name, silent in (("needs_next_step", idle), ("quiet", quiet)):
+                ids = stalest(silent, depth(), today, self._day_of) if silent else []
+                listed += ids
+                hidden.append((name, len(silent) - len(ids)))
+                if ids:  # heading, the quiet section's calm line, the items, "… more"
+                    spend(1 + (name == "quiet") + len(ids) + (len(silent) > len(ids)))
+            rows = agenda_reads.cards(conn, listed)
+            cards = [card_from_row(row, now, self.tz, settings) for row in rows]
+        agenda = build_agenda(
+            [item for items in planned for item in items],
             cards,
             now=now,
             tz=self.tz,
             settings=settings,
             days=days,
-            weekly=weeks,
-            active=active,
-            hidden=hidden,
+            active=agenda_reads.active_count(conn),
+            hidden=tuple((name, more) for name, more in hidden if more > 0),
         )
+        return agenda, room
 
     def _weeks(
         self, conn: sqlite3.Connection, now: arrow.Arrow, settings: Settings
@@ -149,9 +203,11 @@ class AgendaService:
         with self.database.reading() as conn:
             return self._day(conn, day)
 
-    def _day(self, conn: sqlite3.Connection, day: dt.date) -> tuple[DayEntry, ...]:
+    def _day(
+        self, conn: sqlite3.Connection, day: dt.date, limit: int = DAY_LIMIT
+    ) -> tuple[DayEntry, ...]:
         rows = agenda_reads.day_rows(
-            conn, self._midnight(day), self._midnight(day + dt.timedelta(days=1)), DAY_LIMIT
+            conn, self._midnight(day), self._midnight(day + dt.timedelta(days=1)), limit
         )
         return tuple(
             DayEntry(
@@ -172,13 +228,58 @@ class AgendaService:
         now = self.clock()
         today = local_date(now, self.tz)
         with self.database.reading() as conn:
-            agenda = self._agenda(conn, now, 7, LIST_LIMIT)
+            settings = reader.load_settings(conn)
+            agenda, _ = self._agenda(conn, now, settings, 7, LIST_LIMIT)
+            weeks = self._weeks(conn, now, settings)
             return CalendarView(
                 today=today,
                 month=self._month(conn, year, month, today),
                 day=day,
                 day_entries=self._day(conn, day),
-                agenda=agenda,
-                weeks=agenda.weekly,
-                settings=reader.load_settings(conn),
+                agenda=replace(agenda, weekly=weeks),
+                weeks=weeks,
+                settings=settings,
             )
+
+    def first_view(self, year: int, month: int, day: dt.date, lines: int) -> CalendarView:
+        """What the pane's first frame shows, bounded at any size: the month's marks (which
+        day holds what, not whose), and the agenda (the chosen day last) as far as `lines`
+        agenda lines reach. A few milliseconds at 10,000 opportunities, where `calendar` takes
+        ~100; it follows with the rest."""
+        now = self.clock()
+        today = local_date(now, self.tz)
+        with self.database.reading() as conn:
+            settings = reader.load_settings(conn)
+            agenda, room = self._agenda(conn, now, settings, 7, LIST_LIMIT, max(lines, 1))
+            entries = () if room is None or room <= 1 else self._day(conn, day, room - 1)
+            return CalendarView(
+                today=today,
+                month=self._month_kinds(conn, year, month, today),
+                day=day,
+                day_entries=entries,
+                agenda=agenda,
+                weeks=(),
+                settings=settings,
+                lines=max(lines, 1),
+            )
+
+    def _month_kinds(
+        self, conn: sqlite3.Connection, year: int, month: int, today: dt.date
+    ) -> MonthMarks:
+        """The month's marks by day and kind, without the opportunities on them."""
+        first, after = month_range(year, month)
+        days = [first + dt.timedelta(days=n) for n in range((after - first).days)]
+        bounds = [self._midnight(d) for d in (*days, after)]
+        marks = []
+        for day, (planned, interview, sent) in zip(
+            days, agenda_reads.day_kinds(conn, bounds), strict=True
+        ):
+            if planned:
+                marks.append(
+                    DayMark(day, MarkKind.OVERDUE if day < today else MarkKind.PLANNED, _NOBODY)
+                )
+            if interview:
+                marks.append(DayMark(day, MarkKind.INTERVIEW, _NOBODY))
+            if sent:
+                marks.append(DayMark(day, MarkKind.DONE, _NOBODY))
+        return marks_of(marks, year, month)
