@@ -23,6 +23,7 @@ from jobhunt_tui.domain.agenda import (
     build_agenda,
     stalest,
 )
+from jobhunt_tui.domain.board import BoardCard
 from jobhunt_tui.domain.clock import Clock, system_clock
 from jobhunt_tui.domain.errors import ValidationError
 from jobhunt_tui.domain.health import WeekCount
@@ -40,6 +41,32 @@ DAY_LIMIT = 200
 """Entries read for one chosen day."""
 _STORED = "%Y-%m-%dT%H:%M:%SZ"
 _NOBODY: frozenset[int] = frozenset()
+_PLANNED_LISTS = ("overdue", "today", "upcoming")
+
+
+class _Room:
+    """Agenda lines a first view fills (None: no bound, read every list to its limit).
+
+    Every heading, note and item takes one line or more: a list read as deep as the lines
+    left fills them, and once they are spent nothing below can show, so nothing is read.
+    """
+
+    def __init__(self, lines: int | None) -> None:
+        self.left = lines
+
+    @property
+    def full(self) -> bool:
+        """No line left."""
+        return self.left is not None and self.left <= 0
+
+    def depth(self, limit: int) -> int:
+        """How many items to read of the next list."""
+        return limit if self.left is None else min(limit, max(self.left, 1))
+
+    def spend(self, rows: int) -> None:
+        """`rows` rows were read (each one line or more)."""
+        if self.left is not None:
+            self.left -= rows
 
 
 @dataclass(frozen=True)
@@ -87,7 +114,7 @@ class AgendaService:
         now = self.clock()
         with self.database.reading() as conn:
             settings = reader.load_settings(conn)
-            agenda, _ = self._agenda(conn, now, settings, days, limit)
+            agenda = self._agenda(conn, now, settings, days, limit)
             return replace(agenda, weekly=self._weeks(conn, now, settings))
 
     def _agenda(
@@ -97,62 +124,32 @@ class AgendaService:
         settings: Settings,
         days: int,
         limit: int,
-        room: int | None = None,
-    ) -> tuple[Agenda, int | None]:
-        """The agenda without its weeks, and the lines left of `room`.
-
-        With `room` (agenda lines), only what fills them is read: every heading, note and
-        item takes a line or more, so no section is read deeper than the lines left, and
-        none once they are used up (its rows would be below them).
-        """
+        room: _Room | None = None,
+    ) -> Agenda:
+        """The agenda without its weeks; with `room`, only as much as fills its lines."""
+        room = room if room is not None else _Room(None)
         today = local_date(now, self.tz)
         bounds = ["", *(self._midnight(today + dt.timedelta(days=n)) for n in (0, 1, days + 1))]
-
-        def depth() -> int:
-            return limit if room is None else min(limit, max(room, 1))
-
-        def spend(rows: int) -> None:
-            nonlocal room
-            if room is not None:
-                room -= rows
-
-        planned: list[list[AgendaItem]] = []
-        totals: list[int | None] = []
-        for start, end in pairwise(bounds):
-            if room is not None and room <= 0:
-                planned.append([])
-                totals.append(0)
-                continue
-            wanted = depth()
-            items = agenda_reads.planned_items(conn, start, end, wanted)
-            planned.append(items)
-            totals.append(len(items) if len(items) < wanted else None)
-            spend(1 + len(items))  # (a "… more" line may follow: still a lower bound)
-        if None in totals:  # cut at the depth: count what is left, for every list at once
-            counted = agenda_reads.planned_totals(conn, bounds)
-            totals = [counted[k] if total is None else total for k, total in enumerate(totals)]
-        hidden = [
-            (name, int(total or 0) - len(items))
-            for name, total, items in zip(
-                ("overdue", "today", "upcoming"), totals, planned, strict=True
-            )
-        ]
-        cards = []
-        if room is None or room > 0:
+        items, hidden = self._planned(conn, bounds, limit, room)
+        cards: list[BoardCard] = []
+        if not room.full:
             idle_before = self._midnight(today - dt.timedelta(days=settings.idle_days - 1))
             quiet_before = self._midnight(today - dt.timedelta(days=settings.min_gap_days - 1))
-            idle, quiet = agenda_reads.unplanned(conn, idle_before, quiet_before)
-            listed = []
-            for name, silent in (("needs_next_step", idle), ("quiet", quiet)):
-                ids = stalest(silent, depth(), today, self._day_of) if silent else []
+            listed: list[int] = []
+            for name, silent in zip(
+                ("needs_next_step", "quiet"),
+                agenda_reads.unplanned(conn, idle_before, quiet_before),
+                strict=True,
+            ):
+                ids = stalest(silent, room.depth(limit), today, self._day_of) if silent else []
                 listed += ids
                 hidden.append((name, len(silent) - len(ids)))
-                if ids:  # heading, the quiet section's calm line, the items, "… more"
-                    spend(1 + (name == "quiet") + len(ids) + (len(silent) > len(ids)))
+                if ids:  # the heading, the quiet section's calm line, the items, "… more"
+                    room.spend(1 + (name == "quiet") + len(ids) + (len(silent) > len(ids)))
             rows = agenda_reads.cards(conn, listed)
             cards = [card_from_row(row, now, self.tz, settings) for row in rows]
-        agenda = build_agenda(
-            [item for items in planned for item in items],
+        return build_agenda(
+            items,
             cards,
             now=now,
             tz=self.tz,
@@ -161,7 +158,29 @@ class AgendaService:
             active=agenda_reads.active_count(conn),
             hidden=tuple((name, more) for name, more in hidden if more > 0),
         )
-        return agenda, room
+
+    def _planned(
+        self, conn: sqlite3.Connection, bounds: list[str], limit: int, room: _Room
+    ) -> tuple[list[AgendaItem], list[tuple[str, int]]]:
+        """Overdue, today and upcoming (bounds: "", today, tomorrow, the horizon), each read
+        `limit` deep (or as far as `room` reaches), and how many each holds beyond that."""
+        lists: list[list[AgendaItem]] = []
+        totals: list[int | None] = []
+        for start, end in pairwise(bounds):
+            wanted = 0 if room.full else room.depth(limit)
+            items = agenda_reads.planned_items(conn, start, end, wanted) if wanted else []
+            lists.append(items)
+            # A list read to its depth may hold more: counted below, all lists at once.
+            totals.append(len(items) if len(items) < wanted or room.full else None)
+            room.spend(1 + len(items))  # a "… more" line may follow: still at least this
+        if None in totals:
+            counted = agenda_reads.planned_totals(conn, bounds)
+            totals = [counted[k] if total is None else total for k, total in enumerate(totals)]
+        hidden = [
+            (name, (total or 0) - len(items))
+            for name, total, items in zip(_PLANNED_LISTS, totals, lists, strict=True)
+        ]
+        return [item for items in lists for item in items], hidden
 
     def _weeks(
         self, conn: sqlite3.Connection, now: arrow.Arrow, settings: Settings
@@ -190,7 +209,7 @@ class AgendaService:
         rows = agenda_reads.marks_between(conn, self._midnight(first), self._midnight(after))
         marks = []
         for at, state, opportunity_ids in rows:
-            day = local_date(from_stored(at), self.tz)
+            day = self._day_of(at)
             if state == "planned":
                 kind = MarkKind.OVERDUE if day < today else MarkKind.PLANNED
             else:
@@ -229,7 +248,7 @@ class AgendaService:
         today = local_date(now, self.tz)
         with self.database.reading() as conn:
             settings = reader.load_settings(conn)
-            agenda, _ = self._agenda(conn, now, settings, 7, LIST_LIMIT)
+            agenda = self._agenda(conn, now, settings, 7, LIST_LIMIT)
             weeks = self._weeks(conn, now, settings)
             return CalendarView(
                 today=today,
@@ -250,8 +269,10 @@ class AgendaService:
         today = local_date(now, self.tz)
         with self.database.reading() as conn:
             settings = reader.load_settings(conn)
-            agenda, room = self._agenda(conn, now, settings, 7, LIST_LIMIT, max(lines, 1))
-            entries = () if room is None or room <= 1 else self._day(conn, day, room - 1)
+            room = _Room(max(lines, 1))
+            agenda = self._agenda(conn, now, settings, 7, LIST_LIMIT, room)
+            # The chosen day's heading, then its entries, as far as the lines still reach.
+            entries = self._day(conn, day, room.left - 1) if room.left and room.left > 1 else ()
             return CalendarView(
                 today=today,
                 month=self._month_kinds(conn, year, month, today),

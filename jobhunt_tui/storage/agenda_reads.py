@@ -3,7 +3,11 @@ sections, idle candidates and weekly counts.
 
 Every query walks an index over a time range (ix_follow_up_due, ix_interaction_occurred;
 CROSS JOIN keeps SQLite from starting at the opportunities instead) or stops at a LIMIT, so
-a month or a list costs the same at 10,000 opportunities as at 100: no full board read.
+a month or a list costs the same at 10,000 opportunities as at 100: no full board read. The
+calendar's first frame reads only `day_kinds`, `planned_items` a screen deep and
+`planned_totals` (counted in SQL): a few milliseconds at 10,000; `unplanned` and
+`weekly_counts` visit every active opportunity or eight weeks of history (~30 ms each there),
+so that first frame reads them only when the lists above leave room on screen.
 Instants go in and out as stored text (UTC ISO); the service turns them into local days.
 """
 

@@ -1,8 +1,10 @@
 """The calendar pane: month grid, agenda and progress strip, fed by handed-in read callables.
 
-The pane reads in a worker through `CalendarSource` (the screen hands it the agenda
-service's calls) and never writes: item keys become messages the screen turns into changes.
-`reload()` is the one entry for fresh data (after a change, from the live view, at midnight).
+The pane reads through `CalendarSource` (the screen hands it the agenda service's calls):
+a bounded first view while it mounts, so the first frame shows the month and the agenda,
+then everything in a worker; it never writes: item keys become messages the screen turns
+into changes. `reload()` is the one entry for fresh data (after a change, from the live
+view, at midnight).
 """
 
 from __future__ import annotations
