@@ -53,7 +53,7 @@ def test_parts_painted_in_different_reads_are_all_seen(tmp_path: Path) -> None:
     script = (
         "import sys, time; w = sys.stdout.write; w('\\x1b[1mcar'); sys.stdout.flush(); "
         "time.sleep(0.2); w('ds\\x1b[0m ' + 'x' * 5000); sys.stdout.flush(); time.sleep(0.2); "
-        "w('agenda'); sys.stdout.flush(); time.sleep(5)"
+        "w('agenda'); sys.stdout.flush(); time.sleep(1)"
     )
     session = ptyrun.PtySession([sys.executable, "-c", script], env)
     with session:
