@@ -147,7 +147,7 @@ class CalendarPane(Vertical):
         """Month and agenda in the very first frame, then the rest after it.
 
         The first view is a bounded read (the month's marks, and only as much agenda as the
-        terminal is tall: a few ms at any N), so it runs here, as the board's first screen
+        terminal is tall: ~3 ms at 10,000), so it runs here, as the board's first screen
         does; the whole view (every list, the strip, the months either side) follows in a
         worker once that frame is out.
         """
