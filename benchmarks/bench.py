@@ -34,7 +34,7 @@ import report  # noqa: E402
 import sqlite_sync  # noqa: E402
 from bare_app import READY_TEXT  # noqa: E402
 from draft_keys import typing_session  # noqa: E402
-from ptyrun import substring_detector, word_detector  # noqa: E402
+from ptyrun import Detector, all_detector, substring_detector, word_detector  # noqa: E402
 from report import Measurement, Target  # noqa: E402
 from scenarios import (  # noqa: E402
     AppUnderTest,
@@ -91,6 +91,7 @@ def child_env(tmp: Path) -> dict[str, str]:
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[name] = str(tmp / name.lower())
     env["JOBHUNT_NOW"] = dbgen.ANCHOR.strftime("%Y-%m-%dT%H:%M:%SZ")
+    env["JOBHUNT_TZ"] = "UTC"  # the days dbgen's calendar texts are worked out in
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     env["TERM"] = "xterm-256color"
     env.pop("JOBHUNT_DB", None)
@@ -98,6 +99,15 @@ def child_env(tmp: Path) -> dict[str, str]:
     # that forbids writing it would make every launch compile jobhunt from source.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
+
+
+def first_paint_detector(gen: dbgen.Generated) -> Detector:
+    """jobhunt's first paint: cards of the board's first column, and the calendar showing
+    the data (the agenda's overdue count, today's mark in the month), not its empty frame."""
+    parts = [word_detector(gen.first_column_companies), substring_detector(gen.agenda_heading)]
+    if gen.today_mark:
+        parts.append(substring_detector(gen.today_mark))
+    return all_detector(*parts)
 
 
 def compile_bytecode(python: str, env: dict[str, str]) -> None:
@@ -314,7 +324,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 AppUnderTest(
                     str(size),
                     [*jobhunt, "--db", str(gen.path)],
-                    word_detector(gen.first_column_companies),
+                    first_paint_detector(gen),
                     busiest_column=gen.busiest_column,
                     column_length=gen.per_stage[gen.busiest_stage],
                 )

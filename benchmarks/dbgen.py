@@ -191,6 +191,10 @@ class Generated:
     follow_ups: int
     per_stage: Counter[str] = field(default_factory=Counter)
     first_column_companies: set[str] = field(default_factory=set)
+    agenda_heading: str = ""
+    """The agenda's first line on ANCHOR's day in UTC: "Overdue (4947)" or "Overdue: nothing"."""
+    today_mark: str = ""
+    """ANCHOR's day in the month grid with its mark ("2★"), or "" when that day has none."""
 
     @property
     def busiest_stage(self) -> str:
@@ -334,4 +338,30 @@ def build(path: Path, opportunities: int, *, seed: int = 20261102) -> Generated:
         os.umask(umask)
     result.interactions = len(interactions)
     result.follow_ups = len(follow_ups)
+    result.agenda_heading, result.today_mark = _calendar_texts(opps, interactions, follow_ups)
     return result
+
+
+def _calendar_texts(
+    opps: list[tuple], interactions: list[tuple], follow_ups: list[tuple]
+) -> tuple[str, str]:
+    """What the calendar pane shows of the data on ANCHOR's day (UTC), by the app's rules:
+    the overdue count (planned follow-ups of open, unarchived opportunities due before that
+    day), and that day's most urgent mark (an interview ★, a planned follow-up •, one sent ✓)."""
+    shown = {opp[0] for opp in opps if not opp[11]}
+    open_ids = {opp[0] for opp in opps if not opp[11] and opp[3] in OPEN_STAGES}
+    midnight = _stamp(ANCHOR.replace(hour=0))
+    next_midnight = _stamp(ANCHOR.replace(hour=0) + dt.timedelta(days=1))
+    planned = [(f[0], f[4]) for f in follow_ups if f[5] == "planned" and f[0] in open_ids]
+    overdue = sum(1 for _, due in planned if due < midnight)
+    heading = f"Overdue ({overdue})" if overdue else "Overdue: nothing"
+    today = [i for i in interactions if midnight <= i[3] < next_midnight and i[0] in shown]
+    if any(i[1] == "interview" for i in today):
+        symbol = "★"
+    elif any(midnight <= due < next_midnight for _, due in planned):
+        symbol = "•"
+    elif any(i[1] in ("thank_you", "follow_up", "check_in") and i[2] == "out" for i in today):
+        symbol = "✓"
+    else:
+        return heading, ""
+    return heading, f"{ANCHOR.day}{symbol}"

@@ -30,8 +30,9 @@ _ANSI = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[
 _TAIL = 256
 
 Detector = Callable[[bytes], bool]
-"""Called with the text seen so far (escape sequences removed, a bounded tail of the last
-chunk kept so a match may straddle two reads); True once the awaited content is on screen."""
+"""Called with the text painted so far while waiting (escape sequences removed; what was
+drawn stays on screen, so parts of the content may arrive in different reads or frames);
+True once the awaited content is on screen."""
 
 
 class AppFailed(RuntimeError):
@@ -49,6 +50,12 @@ def word_detector(words: set[str]) -> Detector:
     encoded = {word.encode() for word in words}
     tokens = re.compile(rb"[A-Za-z0-9]+")
     return lambda seen: any(token in encoded for token in tokens.findall(seen))
+
+
+def all_detector(*detectors: Detector) -> Detector:
+    """Detect once every one of `detectors` has its content on screen (e.g. the board's cards
+    and the calendar's agenda: a frame with only one of them is not the first paint)."""
+    return lambda seen: all(detector(seen) for detector in detectors)
 
 
 @dataclass(frozen=True)
@@ -196,17 +203,18 @@ class PtySession:
     def wait_for(self, detector: Detector, timeout: float) -> float:
         """Seconds from `start` until the awaited content arrives; AppFailed if it never does."""
         deadline = time.perf_counter() + timeout
-        tail = b""
+        seen = b""
         while True:
             remaining = deadline - time.perf_counter()
             if remaining <= 0:
                 raise AppFailed(f"timed out after {timeout:.0f} s; screen: {self.screen_text()}")
             data, at = self._read(min(remaining, 0.5))
             if data:
-                text = strip_ansi(tail + data)
-                if detector(text):
+                # The stripped text so far; its tail is stripped again with the new bytes, so
+                # an escape sequence cut between two reads is removed whole.
+                seen = seen[:-_TAIL] + strip_ansi(seen[-_TAIL:] + data)
+                if detector(seen):
                     return at - self.started_at
-                tail = text[-_TAIL:]
             elif self.exited or self._child_gone():
                 raise AppFailed(f"the app exited; output: {self.screen_text()}")
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import arrow
 
@@ -18,6 +19,8 @@ from jobhunt_tui.domain.health import (
 )
 from jobhunt_tui.domain.localtime import Zone, local_date
 from jobhunt_tui.domain.models import Channel, FollowUpKind, Settings
+
+Since = TypeVar("Since")
 
 DEFAULT_DAYS = 14
 MAX_DAYS = 366
@@ -142,6 +145,37 @@ def build_agenda(
 def _staleness(card: BoardCard) -> tuple[int, int]:
     """Longest silence first, then by id."""
     return (-(card.days_since_touch or 0), card.opportunity_id)
+
+
+def stalest(
+    silent: Sequence[tuple[Since, int, bool]],
+    limit: int,
+    today: dt.date,
+    day_of: Callable[[Since], dt.date],
+) -> list[int]:
+    """The ids of the first `limit` of `silent` in the agenda's order (`_staleness`).
+
+    `silent` holds (since, id, touched) oldest first; `day_of` gives the local day of a
+    `since`. The order is by local days of silence, then by id, and one never touched counts
+    as 0 days: so only the first `limit` touched, the rest of the day the last of them falls
+    on, and the first `limit` never touched can make the cut; only theirs are worked out.
+    """
+    if limit <= 0:
+        return []
+    touched = [entry for entry in silent if entry[2]]
+    head = touched[:limit]
+    if len(touched) > limit:
+        last_day = day_of(touched[limit - 1][0])
+        for entry in touched[limit:]:
+            if day_of(entry[0]) != last_day:
+                break
+            head.append(entry)
+    never = sorted(entry[1] for entry in silent if not entry[2])[:limit]
+    keyed = sorted(
+        [(-(today - day_of(since)).days, opportunity_id) for since, opportunity_id, _ in head]
+        + [(0, opportunity_id) for opportunity_id in never]
+    )
+    return [opportunity_id for _, opportunity_id in keyed[:limit]]
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from jobhunt_tui.storage import agenda_reads
 from jobhunt_tui.storage.database import Database
@@ -49,3 +50,28 @@ def test_marks_and_lists_come_back_by_range_and_limit(database: Database) -> Non
     assert [i.opportunity_id for i in items] == [1, 2, 3] and total == 12
     # bulk_fill applied all 12 on 1 Nov: the week starting 26 Oct (index 0).
     assert [(w, kind.value, n) for w, kind, _, n in weeks] == [(0, "applied", 12)]
+
+
+def test_the_first_views_reads_stop_at_index_ranges(database: Database) -> None:
+    bulk_fill(database, 30)
+    bounds = [START, "2026-11-02T00:00:00Z", END]
+    with database.reading() as conn:
+        statements = _statements(conn, lambda: agenda_reads.day_kinds(conn, bounds))
+        statements += _statements(conn, lambda: agenda_reads.planned_totals(conn, bounds))
+        lines = [line for sql in statements for line in _plan(conn, sql, ()).splitlines()]
+    assert any("ix_follow_up_due" in line for line in lines)
+    assert any("ix_interaction_occurred" in line for line in lines)
+    # No walk over a whole table (the archived and closed ones come from ix_opportunity_board).
+    tables = ("f", "i", "follow_up", "interaction", "opportunity")
+    assert not [line for line in lines if line.strip() in {f"SCAN {t}" for t in tables}]
+
+
+def _statements(conn: sqlite3.Connection, run: Callable[[], object]) -> list[str]:
+    """The queries `run` sends, values filled in (as the trace callback sees them)."""
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    try:
+        run()
+    finally:
+        conn.set_trace_callback(None)
+    return [sql for sql in seen if sql.lstrip().upper().startswith(("SELECT", "WITH"))]

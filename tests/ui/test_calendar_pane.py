@@ -433,3 +433,30 @@ async def test_stored_text_shows_literally_in_the_agenda(
     assert shown.startswith("[@click=app.quit]Evil[/]")
     assert "\x1b" not in shown and "\x1b" not in text
     assert "Needs a next step (1)" in text
+
+
+async def test_the_first_frame_shows_the_month_and_the_agenda_before_any_worker(
+    make_app: Callable[..., JobhuntApp], database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_acme(database)
+    add_idle(database)
+    reads: list[tuple[int, int]] = []
+    # The whole view's worker never runs: what shows comes from the pane's first read.
+    monkeypatch.setattr(
+        CalendarPane,
+        "_read_in_worker",
+        lambda self, year, month, *rest: reads.append((year, month)),
+    )
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        grid = pane(app).grid
+        marks = {day: mark_on(grid, day) for day in (16, 17, 18, 23)}
+        await pilot.pause()
+    assert "loading" not in text
+    assert "November 2026" in text and "16★" in text and "17!" in text and "23•" in text
+    assert marks == {16: "interview", 17: "overdue", 18: "text", 23: "planned"}
+    assert "Overdue (1)" in text and "3 days late" in text
+    assert "Needs a next step (1)" in text and "Initech" in text
+    assert reads == [(2026, 11)]  # the whole view was still asked for, after the first frame

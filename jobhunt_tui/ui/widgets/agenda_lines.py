@@ -160,9 +160,34 @@ def agenda_rows(
     now: arrow.Arrow,
     tz: Zone,
     width: int,
+    lines: int | None = None,
 ) -> tuple[AgendaRow, ...]:
-    """Every row of the agenda, sections in order, each line within `width` cells."""
-    width = max(8, width)
+    """Every row of the agenda, sections in order, each line within `width` cells.
+
+    With `lines` (a first view read only that far), the rows that start within them.
+    """
+    rows = _all_rows(agenda, day, entries, now=now, tz=tz, width=max(8, width))
+    if lines is None:
+        return rows
+    kept: list[AgendaRow] = []
+    used = 0
+    for row in rows:
+        if used >= lines:
+            break
+        kept.append(row)
+        used += len(row.lines)
+    return tuple(kept)
+
+
+def _all_rows(
+    agenda: Agenda,
+    day: dt.date,
+    entries: tuple[DayEntry, ...],
+    *,
+    now: arrow.Arrow,
+    tz: Zone,
+    width: int,
+) -> tuple[AgendaRow, ...]:
     hidden = dict(agenda.hidden)
     rows: list[AgendaRow] = []
     lists: tuple[tuple[str, tuple[AgendaItem, ...]], ...] = (

@@ -1,8 +1,10 @@
 """The calendar pane: month grid, agenda and progress strip, fed by handed-in read callables.
 
-The pane reads in a worker through `CalendarSource` (the screen hands it the agenda
-service's calls) and never writes: item keys become messages the screen turns into changes.
-`reload()` is the one entry for fresh data (after a change, from the live view, at midnight).
+The pane reads through `CalendarSource` (the screen hands it the agenda service's calls):
+a bounded first view while it mounts, so the first frame shows the month and the agenda,
+then everything in a worker; it never writes: item keys become messages the screen turns
+into changes. `reload()` is the one entry for fresh data (after a change, from the live
+view, at midnight).
 """
 
 from __future__ import annotations
@@ -47,7 +49,11 @@ def names_from_environment() -> CalendarNames:
 
 
 class CalendarSource(Protocol):
-    """What the pane may ask for: a whole view, and one month's marks."""
+    """What the pane may ask for: a first view, a whole view, and one month's marks."""
+
+    def first_view(self, year: int, month: int, day: dt.date, lines: int) -> CalendarView:
+        """Month marks and as much of the agenda as `lines` lines show, in a few ms."""
+        ...
 
     def calendar(self, year: int, month: int, day: dt.date) -> CalendarView:
         """Month, chosen day, agenda and progress in one read."""
@@ -138,7 +144,17 @@ class CalendarPane(Vertical):
         return self.query_one(AgendaList)
 
     def on_mount(self) -> None:
-        """The first read, after the first paint (the board's first screen comes first)."""
+        """Month and agenda in the very first frame, then the rest after it.
+
+        The first view is a bounded read (the month's marks, and only as much agenda as the
+        terminal is tall: ~3 ms at 10,000), so it runs here, as the board's first screen
+        does; the whole view (every list, the strip, the months either side) follows in a
+        worker once that frame is out.
+        """
+        now = self.now()
+        lines = self.app.size.height  # the agenda is never taller than the terminal
+        view = self.source.first_view(self.cursor.year, self.cursor.month, self.chosen, lines)
+        self._show_view(view, now, {})
         self.call_after_refresh(self._read, self.cursor.year, self.cursor.month, self.chosen)
 
     def focus(self, scroll_visible: bool = True) -> CalendarPane:
@@ -186,7 +202,11 @@ class CalendarPane(Vertical):
     def _loaded(self, event: _Loaded) -> None:
         if event.generation != self._generation:
             return
-        view = event.view
+        self._show_view(event.view, event.now, event.neighbours)
+
+    def _show_view(
+        self, view: CalendarView, now: arrow.Arrow, neighbours: dict[tuple[int, int], MonthMarks]
+    ) -> None:
         rolled = view.today != self.today
         if rolled and self.cursor == self.today:
             self.cursor = view.today  # midnight: a cursor on "today" follows it
@@ -194,9 +214,9 @@ class CalendarPane(Vertical):
             self.chosen = view.today
         self.today = view.today
         self.view = view
-        self._loaded_now = event.now
+        self._loaded_now = now
         week_start = view.settings.week_start
-        for key, marks in event.neighbours.items():
+        for key, marks in neighbours.items():
             self.faces[key] = month_face(marks, week_start, view.today)
         self.faces[(view.month.year, view.month.month)] = month_face(
             view.month, week_start, view.today
@@ -221,11 +241,12 @@ class CalendarPane(Vertical):
         self.grid.set_highlight(self.highlight_id)
 
     def _show_agenda(self) -> None:
-        if self.view is None or not self.is_mounted:
+        if self.view is None:
             return
         width = self.agenda.size.width or 36
         rows = agenda_rows(self.view.agenda, self.view.day, self.view.day_entries,
-                           now=self._loaded_now, tz=self.tz, width=width)  # fmt: skip
+                           now=self._loaded_now, tz=self.tz, width=width,
+                           lines=self.view.lines)  # fmt: skip
         self.agenda.show(rows)
         self.agenda.set_highlight(self.highlight_id)
 
