@@ -30,6 +30,7 @@ import cliruns  # noqa: E402
 import dbgen  # noqa: E402
 import importprobe  # noqa: E402
 import live_view  # noqa: E402
+import memory_report  # noqa: E402
 import report  # noqa: E402
 import sqlite_sync  # noqa: E402
 from bare_app import READY_TEXT  # noqa: E402
@@ -380,6 +381,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                                dbgen.ANCHOR)  # fmt: skip
         log("SQLite commit latency")
         sync_table = sqlite_sync.format_results(sqlite_sync.measure(tmp), 300)
+        log(f"memory by stage at {live_size:,}")
+        memory = memory_report.run(python, env, live_db, live_size)
     if how:
         notes.append(f"jobhunt was run {how}.")
     settings = {
@@ -389,7 +392,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "quiet_move": QUIET_MOVE * 1000,
         "keys": args.keys,
     }
-    text = report.document(rows, report.machine(), sync_table, settings, notes)
+    text = report.document(rows, report.machine(), sync_table, settings, notes, memory)
     print(text)
     if not args.no_write:
         args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -164,6 +164,13 @@ def _git_commit() -> str:
     return out.stdout.strip() or "unknown"
 
 
+MEMORY_NOTE = """\
+`benchmarks/memory_report.py` in one headless session (Textual's test driver, 120×40) on the
+largest database: VmRSS after each stage. The pseudo-terminal's peak in the table above is the
+figure held to the target; this splits it. The ORM (SQLModel, SQLAlchemy, pydantic) is loaded
+only when a form opens, because a form's save needs it; moves, notes, undo, settings, drafts and
+imports write through plain SQL."""
+
 LIMITS = """\
 ## What limits the targets it misses
 
@@ -230,8 +237,9 @@ def document(
     sync_table: str,
     settings: dict[str, float | int],
     notes: Sequence[str] = (),
+    memory: str = "",
 ) -> str:
-    """The whole docs/benchmarks.md."""
+    """The whole docs/benchmarks.md (`memory`: the table of benchmarks/memory_report.py)."""
     described = "\n".join(f"- {key}: {value}" for key, value in info.items())
     extra = "\n".join(f"- {note}" for note in notes)
     return (
@@ -240,6 +248,7 @@ def document(
         f"## Machine\n\n{described}\n\n"
         f"## Results\n\n{table(rows)}\n\n"
         + (f"{extra}\n\n" if extra else "")
+        + (f"## Where the memory goes\n\n{memory}\n\n{MEMORY_NOTE}\n\n" if memory else "")
         + "## SQLite commit latency: synchronous=NORMAL vs FULL (WAL)\n\n"
         "`benchmarks/sqlite_sync.py`: `BEGIN IMMEDIATE`, one insert, one update, `COMMIT`.\n\n"
         f"{sync_table}\n\n"
