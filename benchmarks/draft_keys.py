@@ -87,3 +87,39 @@ def typing_session(
             session.quit()
     result.saves = saves_made(db) - before
     return result
+
+
+def main() -> None:
+    """Just this row: `.venv/bin/python benchmarks/draft_keys.py [N] [keys]`."""
+    import sys
+    import tempfile
+
+    here = Path(__file__).resolve().parent
+    sys.path[:0] = [str(here), str(here.parent)]
+    import bench
+    import dbgen
+    from ptyrun import word_detector
+    from report import percentile
+
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    keys = int(sys.argv[2]) if len(sys.argv) > 2 else 200
+    with tempfile.TemporaryDirectory(prefix="jobhunt-typing-") as folder:
+        tmp = Path(folder)
+        generated = dbgen.build(tmp / f"jobhunt-{size}.db", size)
+        python = here.parent / ".venv" / "bin" / "python"
+        jobhunt, _ = bench.jobhunt_argv(str(python) if python.exists() else sys.executable, "")
+        argv = [*jobhunt, "--db", str(generated.path)]
+        app = AppUnderTest(str(size), argv, word_detector(generated.first_column_companies))
+        result = typing_session(app, bench.child_env(tmp), generated.path, keys=keys,
+                                quiet=bench.QUIET_NAV, timeout=60.0)  # fmt: skip
+    if not result.seconds:
+        print(result.error or "no samples")
+        return
+    ms = sorted(value * 1000 for value in result.seconds)
+    print(f"typing at {size:,}: median {percentile(ms, 50):.1f} ms, p95 {percentile(ms, 95):.1f} "
+          f"ms, {len(ms)} keys, {result.no_frame} painted nothing, {result.saves} autosaves; "
+          f"slowest {[round(value, 1) for value in ms[-5:]]}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

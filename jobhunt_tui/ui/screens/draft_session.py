@@ -62,6 +62,7 @@ class DraftSession:
         self._lock = threading.Lock()  # guards _pending and _running
         self.save_lock = threading.Lock()  # one save (or read after saves) at a time
         self._return_to: Widget | None = None
+        self._editor: DraftEditor | None = None
         self._ticking = False
         self._last_error = ""
 
@@ -72,8 +73,10 @@ class DraftSession:
 
     @property
     def editor(self) -> DraftEditor:
-        """The pane."""
-        return self.screen.query_one(DraftEditor)
+        """The pane (looked up once: the 10 Hz tick asks for it)."""
+        if self._editor is None:
+            self._editor = self.screen.query_one(DraftEditor)
+        return self._editor
 
     # Opening
 
@@ -170,10 +173,12 @@ class DraftSession:
         self._last_edit = now
 
     def _tick(self) -> None:
-        if not self._dirty:
-            return
         now = time.monotonic()
-        if now - self._last_edit >= PAUSE_S or now - self._first_dirty >= MAX_WAIT_S:
+        paused = now - self._last_edit >= PAUSE_S
+        if paused:
+            self.editor.collector.idle()
+            self.editor.refresh_hint()
+        if self._dirty and (paused or now - self._first_dirty >= MAX_WAIT_S):
             self.submit()
 
     def submit(self, *, announce: bool = False, note: str = "") -> None:
@@ -181,6 +186,7 @@ class DraftSession:
         if self.opened is None or not (self._dirty or announce or note):
             return
         self._dirty = False
+        self.editor.refresh_hint()
         with self._lock:
             self._queue(_Job(self.opened.draft.id, self.editor.current_text(), announce, note))
             start = not self._running
