@@ -24,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path[:0] = [str(HERE), str(REPO)]
 
+import agenda_space  # noqa: E402
 import bulk_io  # noqa: E402
 import cli_writes  # noqa: E402
 import cliruns  # noqa: E402
@@ -368,6 +369,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         rows = launch_rows(launches, args.sizes) + key_table
         rows += calendar_rows(calendar, key_table[0])  # next to the bare app's `j`
         rows.append(typing_row(apps, launches, generated, env, args))
+        failed = {name for name, result in launches.items() if result.error}
+        databases = {size: generated[size].path for size in args.sizes}
+        rows.append(agenda_space.row(apps, failed, databases, env, presses=args.moves,
+                                     timeout=args.timeout))  # fmt: skip
         rows += cli_rows(jobhunt, python, env, generated[CLI_SIZE].path, args.runs)
         if AGENDA_SIZE not in generated:
             log(f"building a database of {AGENDA_SIZE:,} opportunities")

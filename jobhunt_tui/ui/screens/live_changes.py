@@ -61,8 +61,12 @@ class LiveChanges:
             if batch.reload_everything or batch.settings_changed:
                 self.post_message(LiveChanged({}, None, reload=True))
             elif not batch.empty:
-                read = self.services.board.cards(batch.opportunity_ids, self.settings)
-                self.post_message(LiveChanged(read.cards, read.counts, as_of=read.as_of))
+                # Cards this window already re-read after the change (its own writes) stay.
+                newest = self._live.last_id
+                ids = {i for i in batch.opportunity_ids if self._card_as_of.get(i, 0) < newest}
+                if ids:
+                    read = self.services.board.cards(frozenset(ids), self.settings)
+                    self.post_message(LiveChanged(read.cards, read.counts, as_of=read.as_of))
         finally:
             self._live_reading = False
 

@@ -36,10 +36,15 @@ class HealthHeader(Static):
         self.counts: HealthCounts | None = None
 
     def show(self, counts: HealthCounts) -> None:
-        """Show new counts; the warning class colours the line below the floor."""
+        """Show new counts; the warning class colours the line below the floor.
+
+        One line docked at full width: new counts repaint it, never a layout of the screen
+        (20-80 ms at 10,000 cards, in the frame of every change)."""
+        if counts == self.counts:
+            return
         self.counts = counts
         self.set_class(counts.below_floor, "-below-floor")
-        self.update(health_content(counts))
+        self.update(health_content(counts), layout=False)
 
 
 class Welcome(Static):
