@@ -174,28 +174,25 @@ imports write through plain SQL."""
 LIMITS = """\
 ## What limits the targets it misses
 
-Measured with `python -X importtime`, cProfile and timestamps in a pty (see the commits that
-touched `ui/` and `services/board.py`):
+Measured with `python -X importtime`, cProfile, CPU time from /proc and timestamps in a pty:
 
-- **First paint (1.6–1.8x the bare app, nearly flat from 25 to 10,000).** N no longer matters: the
-  first frame reads at most 30 cards per column through one index walk per stage (~8 ms at
-  10,000) and the rest arrives from a worker after it; the ORM, click and every command module
-  stay off the path. What remains is fixed cost: jobhunt's own modules (~50 ms of imports:
-  the domain model, board, services, widgets), arrow (~20 ms with dateutil, the design's date
-  library), and Textual styling and laying out a screen of six scrolling columns with two
-  side panes, against the bare app's three widgets. Reaching 1.5x would mean dropping arrow
-  from the first screen and lazy-composing the side panes; not done.
-- **Peak RSS (about 2.2x at 25, 2.6x at 10,000).** Measured with `/proc/self/status` after
-  imports alone: `textual.app` 32 MiB, with jobhunt's UI modules 39 MiB, with `sqlmodel` 60 MiB.
-  The ORM is imported in a worker right after the first paint so the first change is not
-  ~0.4 s slow; that import alone is the 2x. Meeting it would mean writing without SQLModel in
-  the app, which the design rules out. At 10,000 the loaded cards add ~10 MiB more.
-- **Stage move.** The first frame after `L` shows the committed move (p95 under 50 ms at
-  10,000). It had been 100-320 ms: the fixes were a per-card line cache, card styles as the
-  board's component classes (one restyle instead of eight per column), no toast for a move
-  the user can see, warming the write engine after the first paint, and `gc.freeze()` once the
-  board is loaded (full collections over thousands of cards paused keys for 50-100 ms).
-  "Settled" also counts the scrollbar repaint that Textual schedules one frame later.
+- **First paint (about 1.8-1.95x the bare app in CPU, with the calendar's month and agenda now
+  in the first frame).** The first frame reads a bounded board (30 cards a column) and a bounded
+  calendar view (~3 ms at 10,000); the ORM, click, the forms, undo and the dialog styles
+  (`dialogs.tcss`) stay off the path. What remains is fixed cost: ~75 dataclasses created at
+  import (each ~0.5-1 ms in Python 3.11: the generated methods are compiled with `exec`),
+  arrow with dateutil, and Textual composing, styling and rendering ~45 widgets (six card
+  columns, calendar, draft pane) against the bare app's three. Not done: deferring the draft
+  pane's machinery and the TextArea past the first frame.
+- **Peak RSS.** The ORM (~25-30 MiB) is no longer imported at start-up, only when a form opens
+  (the section above splits the rest by stage).
+- **`space` on an agenda item (about 300 ms at 10,000).** After the write, the card's frame and
+  up to three full calendar reads (~80-200 ms each: the change's, the live view's, the card
+  frame's) overlap, and the agenda's rows are rebuilt on the UI thread. An incremental calendar
+  read (keep the planned list, idle candidates and marks, re-read only what the change log
+  names) was written but did not land.
+- **Stage move.** The first frame after `L` shows the committed move. The move writes through
+  plain SQL now; the header repaints without a screen layout.
 
 """
 
