@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -21,11 +22,14 @@ from jobhunt_tui.services.zone import local_zone
 from jobhunt_tui.ui.context import Services
 from jobhunt_tui.ui.keymap import load_keymap
 from jobhunt_tui.ui.screens.main import MainScreen
+from jobhunt_tui.ui.widgets.typing_gc import FullPassDeferral
 
 if TYPE_CHECKING:
     from jobhunt_tui.storage.database import Database
 
 PANE_NAMES = {"board": "Board", "calendar-pane": "Calendar", "draft-pane": "Draft"}
+KEYS_PAUSED_S = 0.5
+"""No key for this long: a pause, when the collector's full pass may run."""
 
 
 def providers() -> tuple[Callable[[], type[Provider]], ...]:
@@ -90,6 +94,9 @@ class JobhuntApp(App[None]):
         self.services = Services(database, clock, tz if tz is not None else local_zone())
         self.settings = settings if settings is not None else Settings()
         self.keymap_path = keymap_path
+        self.full_pass = FullPassDeferral()
+        """Keeps the collector's full pass out of the frames that follow a key."""
+        self._last_key = 0.0
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen is the base of the stack."""
@@ -117,6 +124,7 @@ class JobhuntApp(App[None]):
             self.notify(notice, title="Data file", markup=False, timeout=10)
         if self.backup_after is not None:  # later than the first paint, which must be fast
             self.set_timer(self.backup_after, self._start_automatic_backup)
+        self.set_interval(KEYS_PAUSED_S / 2, self._keys_paused)
         if not self.is_headless:
             from jobhunt_tui.ui.shutdown import install_signal_handlers
 
@@ -158,6 +166,22 @@ class JobhuntApp(App[None]):
     async def action_quit(self) -> None:
         """Save the open draft, then quit."""
         self.save_and_exit()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key passes here first: from it until a pause, no full collector pass."""
+        if isinstance(event, events.Key):
+            self._last_key = time.monotonic()
+            self.full_pass.defer()
+        await super().on_event(event)
+
+    def _keys_paused(self) -> None:
+        if time.monotonic() - self._last_key >= KEYS_PAUSED_S:
+            self.full_pass.resume()
+
+    def on_unmount(self) -> None:
+        """The collector's own thresholds again once the app is gone (tests run many apps
+        in one process)."""
+        self.full_pass.resume()
 
     def on_key(self, event: events.Key) -> None:
         """Keys typed just before a form opened belong to the form, not to nobody."""

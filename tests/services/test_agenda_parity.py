@@ -131,6 +131,26 @@ def test_month_kinds_are_the_kinds_of_the_full_marks(filled: Database, tz: str) 
 
 
 @pytest.mark.parametrize("tz", ZONES)
+def test_a_first_view_with_an_owner_names_just_that_ones_days(filled: Database, tz: str) -> None:
+    service = AgendaService(filled, fixed_clock(NOW), tz)
+    checked = 0
+    for year, month in ((2026, 10), (2026, 11)):
+        full = service.month(year, month).by_day()
+        owners = sorted({i for _, ids in full.values() for i in ids})[:40]
+        for owner in owners:
+            first = service.first_view(year, month, NOW.date(), 10, owner=owner).month.by_day()
+            assert {day: kind for day, (kind, _) in first.items()} == {
+                day: kind for day, (kind, _) in full.items()
+            }
+            assert {day for day, (_, ids) in first.items() if ids} == {
+                day for day, (_, ids) in full.items() if owner in ids
+            }
+            assert all(ids <= {owner} for _, ids in first.values())
+            checked += 1
+    assert checked > 40
+
+
+@pytest.mark.parametrize("tz", ZONES)
 def test_idle_and_quiet_lists_are_the_first_of_the_domains_order(filled: Database, tz: str) -> None:
     service = AgendaService(filled, fixed_clock(NOW), tz)
     settings = Settings()

@@ -357,6 +357,52 @@ async def test_outside_changes_and_midnight_show_after_a_reload(database: Databa
     assert acme != globex
 
 
+async def test_a_reload_draws_the_part_on_screen_first_then_the_whole(
+    make_app: Callable[..., JobhuntApp], database: Database
+) -> None:
+    acme = add_acme(database)
+    thank_you = next(f for f in followups_of(database, acme) if f.kind.value == "thank_you")
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        calendar = pane(app)
+        assert "3 days late" in screen_text(app)
+        FollowUpService(database, fixed_clock(NOW), "UTC").done(thank_you.id)  # elsewhere
+        drawn: list[tuple[int | None, str]] = []
+        calendar.reload(then=lambda: drawn.append((calendar.view.lines, screen_text(app))))
+        await settle(pilot)
+        await pilot.pause(CalendarPane.WHOLE_AFTER + 0.1)
+        await settle(pilot)
+        whole = calendar.view
+    [(part_lines, text)] = drawn  # `then` ran once, after the first of the two was drawn
+    assert part_lines is not None  # that first one was the part on screen
+    assert "Overdue: nothing" in text and "follow-up · email · in 7 days" in text
+    assert whole is not None and whole.lines is None and len(whole.weeks) == 8
+
+
+async def test_the_note_of_a_change_shows_once_the_calendar_shows_it(
+    make_app: Callable[..., JobhuntApp], database: Database
+) -> None:
+    add_acme(database)
+    app = make_app()
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        await focus_agenda(pilot, app)
+        agenda_then: list[str] = []
+        notify = app.screen.notify
+
+        def noting(message: str, **options: object) -> None:
+            agenda_then.append("Overdue: nothing" in screen_text(app))
+            notify(message, **options)  # type: ignore[arg-type]
+
+        app.screen.notify = noting  # type: ignore[method-assign]
+        await pilot.press("space")
+        await settle(pilot)
+        text = screen_text(app)
+    assert agenda_then == [True]
+    assert "Done: Acme thank-you; next: follow-up" in text
+
+
 async def test_the_palette_opens_weekly_progress_at_full_size(
     make_app: Callable[..., JobhuntApp], database: Database
 ) -> None:

@@ -8,7 +8,6 @@ refused form changes nothing and leaves nothing to undo.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar, Generic, Literal, TypeVar
@@ -26,6 +25,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 from jobhunt_tui.domain.errors import ValidationError
 from jobhunt_tui.ui.display import literal
 from jobhunt_tui.ui.failures import ReportsWorkerFailures
+from jobhunt_tui.ui.long_lived import freeze_once_orm_loaded
 from jobhunt_tui.ui.screens import DIALOG_CSS
 from jobhunt_tui.ui.widgets.date_field import DateField, Resolver
 from jobhunt_tui.ui.widgets.field_input import FieldInput
@@ -291,7 +291,7 @@ def open_form(
 
     def _prepare_writes() -> None:
         host.services.board.prepare_writes()
-        gc.freeze()  # the ORM's modules and mappings live for the session, like the cards
+        freeze_once_orm_loaded()
 
     show()
 

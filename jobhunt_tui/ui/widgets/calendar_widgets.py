@@ -214,6 +214,13 @@ class AgendaList(Widget, can_focus=True):
         self._scroll_to_cursor()
         self.refresh()
 
+    def lines_in_reach(self) -> int:
+        """Agenda lines from the top to the bottom of the view, and a view's height past the
+        cursor's item: what a re-read must hold for the view and the cursor to stay put."""
+        height = self.size.height or 10
+        below_cursor = self.starts[self.cursor + 1] if 0 <= self.cursor < len(self.rows) else 0
+        return max(self.top, below_cursor) + height
+
     def go_to_section(self, section: str) -> None:
         """Put the cursor on the first item of `section` (or show its heading)."""
         for index, row in enumerate(self.rows):

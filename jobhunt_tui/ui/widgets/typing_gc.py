@@ -1,13 +1,19 @@
-"""Garbage collection paced by typing: between a key's frames, never inside one.
+"""Garbage collection paced by keys: between a key's frames, never inside one.
 
 Textual's rendering leaves reference cycles behind (a Strip caches its own crops and styles,
 itself among them): some 500 objects a key that only the cycle collector frees. So while
 someone types, the collector runs every few keys, and a pass that lands inside a key's frame
 made the slowest keys: 1-10 ms for the young generations, 35-70 ms for a full pass with
-10,000 opportunities loaded. While keys arrive, automatic collection is off; after each
-frame the young generations are collected by the thresholds the automatic collector uses, so
-the garbage stays as bounded as before; the full pass waits for a pause in typing. (Textual
-does the same for smooth scrolling: `App.PAUSE_GC_ON_SCROLL`.)
+10,000 opportunities loaded. Two pacings:
+
+- typing in the editor (`TypingCollector`): automatic collection is off while keys arrive;
+  after each frame the young generations are collected by the thresholds the automatic
+  collector uses, so the garbage stays as bounded as before; the full pass waits for a pause
+  in typing. (Textual does the same for smooth scrolling: `App.PAUSE_GC_ON_SCROLL`.)
+- every other key (`FullPassDeferral`, the app's): only the full pass waits for a pause; the
+  young generations stay automatic, since a key there may start a worker that makes tens of
+  thousands of objects (a calendar read), and collecting those after a frame cost more than
+  letting the worker collect them as it goes.
 """
 
 from __future__ import annotations
@@ -65,3 +71,41 @@ class TypingCollector:
         if gc.get_count()[2] >= gc.get_threshold()[2]:
             gc.collect()
         gc.enable()
+
+
+NEVER = 1_000_000
+"""A full-pass threshold no session reaches (young collections before the oldest one)."""
+
+
+class FullPassDeferral:
+    """Keeps the collector's full pass out of the frames that follow any key.
+
+    A full pass walks every tracked object: 10-50 ms on the UI thread at 10,000
+    opportunities, and one landing in the frames after `space` or `j` made their slowest
+    presses. The young generations stay automatic (they run wherever garbage is made,
+    workers too, and cost a few ms); only the oldest one waits, by its threshold, for a
+    pause, when `resume` runs it if it is due.
+    """
+
+    def __init__(self) -> None:
+        self.thresholds: tuple[int, int, int] | None = None
+        """The collector's own thresholds while the full pass is deferred."""
+
+    def defer(self) -> None:
+        """A key: no full pass until `resume`."""
+        if self.thresholds is not None:
+            return
+        young, middle, old = gc.get_threshold()
+        if young <= 0:  # the collector is configured off: leave it so
+            return
+        self.thresholds = (young, middle, old)
+        gc.set_threshold(young, middle, NEVER)
+
+    def resume(self) -> None:
+        """A pause: the thresholds back, and the full pass now if it was due."""
+        if self.thresholds is None:
+            return
+        thresholds, self.thresholds = self.thresholds, None
+        gc.set_threshold(*thresholds)
+        if gc.isenabled() and gc.get_count()[2] >= thresholds[2]:
+            gc.collect()
