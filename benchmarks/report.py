@@ -174,25 +174,33 @@ imports write through plain SQL."""
 LIMITS = """\
 ## What limits the targets it misses
 
-Measured with `python -X importtime`, cProfile, CPU time from /proc and timestamps in a pty:
+Measured with `python -X importtime`, cProfile, CPU time (`time.process_time`) in a headless
+session and timestamps in a pty. Targets near their line (within a few ms) change verdict from
+run to run on this shared 2-core machine; the figures below say which.
 
-- **First paint (about 1.8-1.95x the bare app in CPU, with the calendar's month and agenda now
-  in the first frame).** The first frame reads a bounded board (30 cards a column) and a bounded
-  calendar view (~3 ms at 10,000); the ORM, click, the forms, undo and the dialog styles
-  (`dialogs.tcss`) stay off the path. What remains is fixed cost: ~75 dataclasses created at
-  import (each ~0.5-1 ms in Python 3.11: the generated methods are compiled with `exec`),
-  arrow with dateutil, and Textual composing, styling and rendering ~45 widgets (six card
-  columns, calendar, draft pane) against the bare app's three. Not done: deferring the draft
-  pane's machinery and the TextArea past the first frame.
-- **Peak RSS.** The ORM (~25-30 MiB) is no longer imported at start-up, only when a form opens
-  (the section above splits the rest by stage).
-- **`space` on an agenda item (about 300 ms at 10,000).** After the write, the card's frame and
-  up to three full calendar reads (~80-200 ms each: the change's, the live view's, the card
-  frame's) overlap, and the agenda's rows are rebuilt on the UI thread. An incremental calendar
-  read (keep the planned list, idle candidates and marks, re-read only what the change log
-  names) was written but did not land.
-- **Stage move.** The first frame after `L` shows the committed move. The move writes through
-  plain SQL now; the header repaints without a screen layout.
+- **First paint (about 1.95x the bare app at 25 and at 10,000; target 1.5x).** In CPU, the bare
+  app is Textual's import (~125 ms) and ~30 ms to its first frame. jobhunt adds ~20 ms more of
+  Textual (the widgets it uses: TextArea, Input, Select), ~85-100 ms of its own modules (~75
+  dataclasses, each compiling its generated methods with `exec`; arrow with dateutil) and
+  ~145 ms from the app's start to its first frame instead of ~30: composing and styling ~45
+  widgets (six card columns, the calendar, the draft pane) and rendering a whole screen of
+  cards, where Textual's strips dominate (each creates seven caches; ~7,000 strips in the
+  first frames). The data reads are not the cost: a bounded board (30 cards a column) and a
+  bounded calendar view (~3 ms at 10,000). Not done: deferring the draft pane past the first
+  frame (its modules and widgets are ~20-30 ms), which alone would not reach 1.5x.
+- **`L` stage move at 10,000 (first frame p95 47-68 ms over runs; target 50 ms).** The write
+  and the card's re-read take ~8 ms; the rest is the frame: a moved card changes two columns'
+  heights, so Textual lays the screen out again and repaints every column and its scrollbar
+  (~25 ms of rendering, ~230 scrollbar lines), while the calendar's re-read of what is on
+  screen (a few ms) shares the interpreter lock with it.
+- **`space` on an agenda item at 10,000 (p95 95-101 ms over runs; median ~72 ms; target
+  100 ms).** Write and card re-read ~10 ms; the card's frame (the board selects the card,
+  restyling two columns: 20-30 ms); the calendar's part on screen (~5 ms CPU, 15-25 ms wall
+  beside that frame); the calendar's frame (~10 ms). The whole calendar (~80 ms) is read
+  50 ms after that frame and the toast waits for it; the collector's full pass waits for a
+  pause in the keys. Before this round: median 246 ms, p95 337-396 ms.
+- **`j` at 1,000 and 10,000 (p95 13-16.5 ms over runs; target 16 ms).** One card row
+  repainted per key; the spread is the machine.
 
 """
 
@@ -201,9 +209,10 @@ METHOD = """\
 
 - **First paint**: the harness forks the app onto a pseudo-terminal of {cols}×{rows}
   (`TERM=xterm-256color`), reads everything it writes and stops the clock when the awaited
-  text arrives: the bare app's line, or a company name of the board's first column
-  (jobhunt). It answers Textual's synchronized-output query as modern terminals do, so
-  every frame is bracketed by `ESC[?2026h` … `ESC[?2026l`. The app is then left to settle
+  text arrives: the bare app's line, or for jobhunt the companies of the board's first
+  column, the agenda's first heading with its count and today's mark in the month grid.
+  It answers Textual's synchronized-output query as modern terminals do, so every frame is
+  bracketed by `ESC[?2026h` … `ESC[?2026l`. The app is then left to settle
   for 0.5 s and quit with `ctrl+q`; **peak RSS** is the child's `VmHWM` (/proc) read just before.
 - **Key → frame**: write the key's byte to the pty and time until the reply has gone quiet
   ({quiet_nav:.0f} ms for navigation, {quiet_move:.0f} ms for stage moves, so a second frame after

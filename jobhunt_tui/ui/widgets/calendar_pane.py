@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 import arrow
@@ -98,8 +98,12 @@ class CalendarPane(Vertical):
     CalendarPane.-beside MonthGrid { dock: right; margin-left: 1; }
     """
 
+    AFTER_FRAME = 0.035
+    """Seconds from showing a re-read to what waits for it (`reload(then=...)`): two frames
+    at Textual's 60 a second, so the one showing the read is out."""
+
     WHOLE_AFTER = 0.05
-    """Seconds from drawing the part of a re-read on screen to reading the whole."""
+    """Seconds from showing the part of a re-read on screen to reading the whole."""
 
     HIGHLIGHT_DELAY = 0.12
     """Seconds the board's selection rests before the calendar highlights it."""
@@ -210,8 +214,12 @@ class CalendarPane(Vertical):
     @work(thread=True, exit_on_error=False, group="calendar")
     def _read_in_worker(
         self, year: int, month: int, day: dt.date, generation: int, neighbours: bool,
-        lines: int | None, width: int,
+        lines: int | None, width: int, wait: float = 0.0,
     ) -> None:  # fmt: skip
+        if wait:
+            time.sleep(wait)  # without the interpreter lock: the frame before goes out first
+            if generation != self._generation:
+                return  # a newer read is on its way
         now = self.now()
         if lines is None:
             view = self.source.calendar(year, month, day)
@@ -234,21 +242,17 @@ class CalendarPane(Vertical):
             return
         rows = event.rows if event.width == self._agenda_width() else None
         self._show_view(event.view, event.now, event.neighbours, rows)
+        # Not call_after_refresh, here and below: that may run before the frame is built (the
+        # screen can be idle before the widgets' repaints reach it). A toast laid out then
+        # cost this frame a layout; a read then, holding the interpreter lock in turns,
+        # slowed it down.
         waiting, self._after_shown = self._after_shown, []
         for callback in waiting:
-            self.call_after_refresh(callback)
+            self.set_timer(self.AFTER_FRAME, callback)
         if event.view.lines is not None:  # the part on screen: the whole once it is drawn
             view = event.view
-            whole = partial(self._read_whole, view.month.year, view.month.month, view.day,
-                            event.generation)  # fmt: skip
-            # Not call_after_refresh: that may run before the frame is built (the screen can
-            # be idle before the widgets' repaints reach it), and the read, holding the
-            # interpreter lock in turns, would slow that frame down.
-            self.set_timer(self.WHOLE_AFTER, whole)
-
-    def _read_whole(self, year: int, month: int, day: dt.date, generation: int) -> None:
-        if generation == self._generation:  # else a newer read is on its way
-            self._read_in_worker(year, month, day, generation, False, None, self._agenda_width())
+            self._read_in_worker(view.month.year, view.month.month, view.day, event.generation,
+                                 False, None, event.width, self.WHOLE_AFTER)  # fmt: skip
 
     def _show_view(
         self,
