@@ -178,29 +178,29 @@ Measured with `python -X importtime`, cProfile, CPU time (`time.process_time`) i
 session and timestamps in a pty. Targets near their line (within a few ms) change verdict from
 run to run on this shared 2-core machine; the figures below say which.
 
-- **First paint (about 1.95x the bare app at 25 and at 10,000; target 1.5x).** In CPU, the bare
-  app is Textual's import (~125 ms) and ~30 ms to its first frame. jobhunt adds ~20 ms more of
-  Textual (the widgets it uses: TextArea, Input, Select), ~85-100 ms of its own modules (~75
-  dataclasses, each compiling its generated methods with `exec`; arrow with dateutil) and
+- **First paint (1.7-2.05x the bare app at 25 and at 10,000 over runs; target 1.5x).** In CPU,
+  the bare app is Textual's import (~125 ms) and ~30 ms to its first frame. jobhunt adds ~20 ms
+  more of Textual (the widgets it uses: TextArea, Input, Select), ~85-100 ms of its own modules
+  (~75 dataclasses, each compiling its generated methods with `exec`; arrow with dateutil) and
   ~145 ms from the app's start to its first frame instead of ~30: composing and styling ~45
   widgets (six card columns, the calendar, the draft pane) and rendering a whole screen of
-  cards, where Textual's strips dominate (each creates seven caches; ~7,000 strips in the
-  first frames). The data reads are not the cost: a bounded board (30 cards a column) and a
-  bounded calendar view (~3 ms at 10,000). Not done: deferring the draft pane past the first
-  frame (its modules and widgets are ~20-30 ms), which alone would not reach 1.5x.
-- **`L` stage move at 10,000 (first frame p95 47-68 ms over runs; target 50 ms).** The write
-  and the card's re-read take ~8 ms; the rest is the frame: a moved card changes two columns'
-  heights, so Textual lays the screen out again and repaints every column and its scrollbar
-  (~25 ms of rendering, ~230 scrollbar lines), while the calendar's re-read of what is on
-  screen (a few ms) shares the interpreter lock with it.
-- **`space` on an agenda item at 10,000 (p95 95-101 ms over runs; median ~72 ms; target
-  100 ms).** Write and card re-read ~10 ms; the card's frame (the board selects the card,
-  restyling two columns: 20-30 ms); the calendar's part on screen (~5 ms CPU, 15-25 ms wall
-  beside that frame); the calendar's frame (~10 ms). The whole calendar (~80 ms) is read
-  50 ms after that frame and the toast waits for it; the collector's full pass waits for a
-  pause in the keys. Before this round: median 246 ms, p95 337-396 ms.
-- **`j` at 1,000 and 10,000 (p95 13-16.5 ms over runs; target 16 ms).** One card row
-  repainted per key; the spread is the machine.
+  cards, where Textual's strips dominate (each creates seven caches; ~7,000 strips in the first
+  frames). The data reads are not the cost: a bounded board (30 cards a column) and a bounded
+  calendar view (~3 ms at 10,000). Not done: deferring the draft pane past the first frame (its
+  modules and widgets are ~20-30 ms), which alone would not reach 1.5x.
+- **`L` stage move at 10,000 (first frame p95 43-68 ms over runs, near the line; target 50
+  ms).** The write and the card's re-read take ~8 ms; the rest is the frame: a moved card
+  changes two columns' heights, so Textual lays the screen out again and repaints every column
+  and its scrollbar (~25 ms of rendering, ~230 scrollbar lines), while the calendar's re-read of
+  what is on screen (a few ms) shares the interpreter lock with it.
+- **`space` on an agenda item at 10,000 (p95 92-116 ms over runs, near the line; median 70-85
+  ms; target 100 ms).** Write and card re-read ~10 ms; the card's frame (the board selects the
+  card, restyling two columns: 20-30 ms); the calendar's part on screen (~5 ms CPU, 15-25 ms
+  wall beside that frame); the calendar's frame (~10 ms). The whole calendar (~80 ms) is read 50
+  ms after that frame and the toast waits for it; the collector's full pass waits for a pause in
+  the keys. Before this round: median 246 ms, p95 337-396 ms.
+- **`j` at 1,000 and 10,000 (p95 13-16.5 ms over runs; target 16 ms).** One card row repainted
+  per key; the spread is the machine.
 
 """
 
