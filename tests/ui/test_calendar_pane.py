@@ -386,7 +386,7 @@ async def test_the_note_of_a_change_shows_once_the_calendar_shows_it(
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await focus_agenda(pilot, app)
-        agenda_then: list[str] = []
+        agenda_then: list[bool] = []
         notify = app.screen.notify
 
         def noting(message: str, **options: object) -> None:
