@@ -85,6 +85,9 @@ def open_with_backup_offer(path: Path | None) -> Database:
 
 def open_app_directly(launch: AppLaunch) -> None:
     """Open the app; a refused file (or no terminal) is one line on stderr and exit status 2."""
+    from jobhunt_tui.ui.long_lived import hold_collector_until_first_frame
+
+    hold_collector_until_first_frame()  # released by the app once its first frame is shown
     from jobhunt_tui.storage.failures import explain
 
     try:

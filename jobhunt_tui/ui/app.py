@@ -21,6 +21,7 @@ from jobhunt_tui.domain.models import Settings
 from jobhunt_tui.services.zone import local_zone
 from jobhunt_tui.ui.context import Services
 from jobhunt_tui.ui.keymap import load_keymap
+from jobhunt_tui.ui.long_lived import release_after_first_frame
 from jobhunt_tui.ui.screens.main import MainScreen
 from jobhunt_tui.ui.widgets.typing_gc import FullPassDeferral
 
@@ -129,6 +130,10 @@ class JobhuntApp(App[None]):
             from jobhunt_tui.ui.shutdown import install_signal_handlers
 
             install_signal_handlers(self, self.save_and_exit)
+
+    def on_ready(self) -> None:
+        """The first frame is on screen (Textual's Ready): the collector may run again."""
+        release_after_first_frame()
 
     def _start_automatic_backup(self) -> None:
         self.run_worker(self._automatic_backup, thread=True, exit_on_error=False, group="backup")

@@ -19,6 +19,7 @@ from tests.ui.helpers import settle
 def thresholds_kept() -> Iterator[tuple[int, int, int]]:
     """The process's thresholds, put back whatever a test does."""
     before = gc.get_threshold()
+    gc.enable()
     yield before
     gc.set_threshold(*before)
     gc.enable()
@@ -90,3 +91,41 @@ def test_nothing_is_frozen_before_the_orm_is_loaded(monkeypatch: pytest.MonkeyPa
     before = gc.get_freeze_count()
     long_lived.freeze_once_orm_loaded()
     assert gc.get_freeze_count() == before and not long_lived._State.frozen
+
+
+def test_the_collector_held_for_startup_comes_back_frozen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(long_lived._State, "held_for_startup", False)
+    before = gc.get_freeze_count()
+    long_lived.hold_collector_until_first_frame()
+    assert not gc.isenabled()
+    made_at_startup = [object() for _ in range(10)]
+    long_lived.release_after_first_frame()
+    assert gc.isenabled() and made_at_startup
+    assert gc.get_freeze_count() >= before + len(made_at_startup)
+
+
+def test_releasing_a_collector_nobody_held_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(long_lived._State, "held_for_startup", False)
+    gc.disable()  # someone else's pause (the editor's typing pacing, say)
+    before = gc.get_freeze_count()
+    long_lived.release_after_first_frame()
+    assert not gc.isenabled() and gc.get_freeze_count() == before
+    long_lived.hold_collector_until_first_frame()  # already off: not the launch's to release
+    assert not long_lived._State.held_for_startup
+
+
+async def test_the_app_lets_the_collector_run_once_its_first_frame_is_shown(
+    make_app: Callable[..., JobhuntApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(long_lived._State, "held_for_startup", False)
+    long_lived.hold_collector_until_first_frame()  # as `jobhunt` does on its first line
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert gc.isenabled()
+        assert app.screen.query_one("#board").region.height > 0  # the frame was drawn
+    assert not long_lived._State.held_for_startup
