@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from textual.app import App, ComposeResult
+from textual.widgets import TextArea
 
 from jobhunt_tui.services.pipeline import OpportunityInput, PipelineService
 from jobhunt_tui.storage.database import Database
 from jobhunt_tui.ui.app import JobhuntApp
 from jobhunt_tui.ui.screens.form import FormDialog
+from jobhunt_tui.ui.screens.settings import SettingsScreen
 from jobhunt_tui.ui.widgets.board import Board
-from jobhunt_tui.ui.widgets.inputs import TextBox, TextInput
+from jobhunt_tui.ui.widgets.inputs import TextInput
+from jobhunt_tui.ui.widgets.text_box import TextBox
 from tests.ui.helpers import screen_text, settle
 
 # The probe's payload: set the terminal title, then write `rm -rf ~` to the clipboard.
@@ -40,6 +44,28 @@ async def test_the_edit_form_shows_stored_escape_codes_as_symbols(
     assert all("\x1b" not in value and "\u202e" not in value for value in values)
     assert "Acme␛]2;PWNED␛\\␛]52;c;cm0gLXJmIH4=␛\\\ufffdevil" in values
     assert "Acme␛]2;PWNED" in shown
+    assert "\x1b" not in svg
+
+
+async def test_a_multi_line_field_shows_stored_escape_codes_as_symbols(
+    make_app: Callable[..., JobhuntApp], database: Database
+) -> None:
+    with database.writing_sql("test setup") as conn:
+        conn.execute(
+            "INSERT OR REPLACE INTO setting (key, value) VALUES ('signature', ?)",
+            (json.dumps(f"Sam{CLIPBOARD}"),),
+        )
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"settings")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SettingsScreen)
+        signature = app.screen.query_one("#field-signature", TextArea).text
+        svg = app.export_screenshot()
+    assert signature == "Sam␛]52;c;cm0gLXJmIH4=␛\\"
     assert "\x1b" not in svg
 
 

@@ -29,6 +29,7 @@ from jobhunt_tui.ui.long_lived import freeze_once_orm_loaded
 from jobhunt_tui.ui.screens import DIALOG_CSS
 from jobhunt_tui.ui.widgets.date_field import DateField, Resolver
 from jobhunt_tui.ui.widgets.field_input import FieldInput
+from jobhunt_tui.ui.widgets.text_box import TextBox
 
 if TYPE_CHECKING:
     from jobhunt_tui.ui.screens.host import Host
@@ -132,8 +133,8 @@ class FormDialog(ReportsWorkerFailures, ModalScreen[T | None], Generic[T]):
                 if field.kind == "select":
                     yield self._select(field)
                 elif field.kind == "multiline":
-                    yield TextArea(str(field.value), id=f"field-{field.name}", compact=True,
-                                   soft_wrap=True, classes="field-multiline")  # fmt: skip
+                    yield TextBox(str(field.value), id=f"field-{field.name}", compact=True,
+                                  soft_wrap=True, classes="field-multiline")  # fmt: skip
                 elif field.kind == "date":
                     yield self._date_input(field)
                 else:

@@ -22,6 +22,7 @@ from jobhunt_tui.domain.models import Settings
 from jobhunt_tui.ui.display import literal
 from jobhunt_tui.ui.screens import DIALOG_CSS
 from jobhunt_tui.ui.widgets.inputs import TextInput
+from jobhunt_tui.ui.widgets.text_box import TextBox
 
 # The theme has its own place (the palette's "Theme: …"), where it can be seen as it changes.
 FORM_KEYS = tuple(key for key in rules.KEYS if key != "theme")
@@ -64,7 +65,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
         if spec.kind == "multiline":
             with Horizontal(classes="field-row signature-row"):
                 yield Label(Content(spec.label), classes="field-label")
-                yield TextArea(
+                yield TextBox(
                     value, id=widget_id, compact=True, soft_wrap=True, placeholder=spec.help
                 )
         else:

@@ -10,10 +10,7 @@ the user sees, and can delete, what was there.
 
 from __future__ import annotations
 
-from typing import Any
-
-from textual.widgets import Input, TextArea
-from textual.widgets.text_area import Edit, EditResult
+from textual.widgets import Input
 
 from jobhunt_tui.domain.text import visible
 
@@ -34,20 +31,3 @@ class TextInput(Input):
     def on_mount(self) -> None:
         """Take the blink setting from the app."""
         self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
-
-
-class TextBox(TextArea):
-    """A TextArea for stored multi-line text (notes, a draft body): whatever it is given, loaded,
-    typed or pasted has its controls made visible; newlines and tabs stay."""
-
-    def __init__(self, text: str = "", **options: Any) -> None:
-        super().__init__(field_text(text, multiline=True), **options)
-
-    def load_text(self, text: str) -> None:
-        """Replace the whole text, with its controls made visible."""
-        super().load_text(field_text(text, multiline=True))
-
-    def edit(self, edit: Edit) -> EditResult:
-        """Every change (typing, paste, insert, replace) goes through here: clean its text."""
-        edit.text = field_text(edit.text.replace("\r\n", "\n"), multiline=True)
-        return super().edit(edit)
