@@ -164,7 +164,7 @@ class JobhuntApp(App[None]):
         main = self._main_screen()
         try:
             if main is not None:
-                main.draft_session.flush()
+                main.flush_draft()
         finally:
             self.exit()
 

@@ -20,8 +20,9 @@ from jobhunt_tui.domain.errors import NotFoundError, ValidationError
 from jobhunt_tui.domain.localtime import local
 from jobhunt_tui.domain.text import visible
 from jobhunt_tui.ui.failures import report_failure
-from jobhunt_tui.ui.messages import DraftOpened, DraftSaved, OpenDraft
-from jobhunt_tui.ui.widgets.draft_editor import DraftEditor, EditorView
+from jobhunt_tui.ui.messages import DraftOpened, DraftSaved
+from jobhunt_tui.ui.widgets.draft_editor import DraftEditor
+from jobhunt_tui.ui.widgets.draft_fields import EditorView
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -352,36 +353,3 @@ class DraftSession:
     def report(self, error: BaseException) -> None:
         """Show a failure of the pane's work."""
         report_failure(self.screen.app, error)
-
-
-class DraftRouting:
-    """Mixin for the main screen: routes the draft pane's messages to its session."""
-
-    _draft_session: DraftSession | None = None
-
-    @property
-    def draft_session(self) -> DraftSession:
-        """The draft pane's controller (made on first use)."""
-        if self._draft_session is None:
-            self._draft_session = DraftSession(self)  # type: ignore[arg-type]
-        return self._draft_session
-
-    def on_draft_editor_edited(self, event: DraftEditor.Edited) -> None:
-        """A key changed the draft."""
-        self.draft_session.edited(event.draft_id)
-
-    def on_draft_editor_action(self, event: DraftEditor.Action) -> None:
-        """A key of the pane."""
-        self.draft_session.act(event.name)
-
-    def on_open_draft(self, event: OpenDraft) -> None:
-        """The agenda (or anyone) asked for a follow-up's draft."""
-        self.draft_session.open(event.follow_up_id)
-
-    def on_draft_opened(self, event: DraftOpened) -> None:
-        """A draft was read: show it."""
-        self.draft_session.show_opened(event.opened)
-
-    def on_draft_saved(self, event: DraftSaved) -> None:
-        """A save finished."""
-        self.draft_session.saved(event)

@@ -27,7 +27,7 @@ from jobhunt_tui.ui.context import Services
 from jobhunt_tui.ui.failures import ReportsWorkerFailures, failure_text
 from jobhunt_tui.ui.long_lived import freeze_once_orm_loaded
 from jobhunt_tui.ui.messages import BoardLoaded, CardChanged
-from jobhunt_tui.ui.screens.draft_session import DraftRouting
+from jobhunt_tui.ui.screens.draft_routing import DraftRouting
 from jobhunt_tui.ui.screens.host import Subject
 from jobhunt_tui.ui.screens.live_changes import LiveChanges
 from jobhunt_tui.ui.widgets.board import Board

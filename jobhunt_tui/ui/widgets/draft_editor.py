@@ -7,24 +7,23 @@ and versions, and sends. The border names the follow-up and says how long the te
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.geometry import Size
 from textual.message import Message
-from textual.widget import Widget
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Static
 
-from jobhunt_tui.domain.drafts import DraftText
-from jobhunt_tui.domain.templates import length_hint, unfilled_in, word_count
-from jobhunt_tui.ui.display import literal
-from jobhunt_tui.ui.widgets.inputs import TextInput
 from jobhunt_tui.ui.widgets.typing_gc import TypingCollector
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
+
+    from jobhunt_tui.domain.drafts import DraftText
+    from jobhunt_tui.ui.widgets.draft_fields import DraftFields, EditorView
 
 EMPTY_LINES = (
     "No draft open.",
@@ -37,42 +36,6 @@ EMPTY_LINES = (
     "ctrl+o send…",
     "escape back",
 )
-
-
-class DraftBody(TextArea):
-    """The body: a soft-wrapped text area whose growing text re-lays out only itself.
-
-    Textual re-lays out the whole screen whenever a text area's wrapped height changes (a
-    new line every ~35 characters here): 5-25 ms at 10,000 opportunities, inside the key's
-    frame. While the text fits the pane before and after, nothing else can move (no
-    scrollbar appears, nothing scrolls), so the new height is stored without that layout.
-    """
-
-    def _refresh_size(self) -> None:
-        height = self.wrapped_document.height
-        fits = self.container_size.height
-        old = self.virtual_size
-        if self.soft_wrap and old.width == 0 and fits and max(old.height, height) <= fits:
-            self.set_reactive(Widget.virtual_size, Size(0, height))
-            self._refresh_scrollbars()
-            return
-        super()._refresh_size()
-
-
-def _shape(text: str) -> tuple[int, ...]:
-    """The cell widths of a line's words: text of the same shape wraps to the same height."""
-    return tuple(cell_len(word) for word in text.split(" ")) if text else ()
-
-
-@dataclass(frozen=True)
-class EditorView:
-    """What the pane shows for one draft (plain values, pushed down by the screen)."""
-
-    draft_id: int
-    title: str
-    phone: bool
-    text: DraftText
-    call_line: str = ""
 
 
 class DraftEditor(Vertical, can_focus=True):
@@ -110,34 +73,40 @@ class DraftEditor(Vertical, can_focus=True):
         super().__init__(id=id, classes="pane draft-pane -empty")
         self.border_title = "Draft"
         self.view: EditorView | None = None
+        self._fields: DraftFields | None = None
         self._words = -1
         self._hint_stale = False
-        self._loading = False
-        self._status = ""
         self.collector = TypingCollector(self.call_after_refresh)
         """Keeps the garbage collector out of the frames of typed keys."""
 
     def compose(self) -> ComposeResult:
-        """The empty-state text, and the editor's fields (hidden while nothing is open)."""
+        """The empty-state text; the fields come after the first frame (`fields`)."""
         yield Static(Content("\n").join(Content(line) for line in EMPTY_LINES), id="draft-empty")
-        yield Static("", id="draft-call", markup=False)
-        with Horizontal(classes="draft-row email-only"):
-            yield Label(Content("To"), classes="draft-label")
-            yield TextInput(id="draft-to", compact=True, placeholder="their address")
-        with Horizontal(classes="draft-row email-only"):
-            yield Label(Content("Subject"), classes="draft-label")
-            yield TextInput(id="draft-subject", compact=True)
-        yield DraftBody(id="draft-body", soft_wrap=True, show_line_numbers=False, compact=True)
-        yield Static("", id="draft-flags", markup=False)
 
     def on_mount(self) -> None:
-        """The body's cursor follows the app's blink setting."""
-        self.body.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
+        """The fields are hidden until a draft is open: they may arrive after the first frame."""
+        self.call_after_refresh(self._ensure_fields)
+
+    @property
+    def fields(self) -> DraftFields:
+        """The editing widgets (mounted right after the first frame, or sooner when asked)."""
+        return self._ensure_fields()
+
+    def _ensure_fields(self) -> DraftFields:
+        """Mount the fields unless they are: a draft shown before the first frame is done
+        is not kept waiting for them."""
+        if self._fields is None:
+            from jobhunt_tui.ui.widgets.draft_fields import DraftFields
+
+            blink = bool(getattr(self.app, "cursor_blink", True))
+            self._fields = DraftFields(self._edited, cursor_blink=blink)
+            self.mount(self._fields)
+        return self._fields
 
     @property
     def body(self) -> TextArea:
         """The body (or call script) text area."""
-        return self.query_one("#draft-body", TextArea)
+        return self.fields.body
 
     # Showing
 
@@ -147,49 +116,28 @@ class DraftEditor(Vertical, can_focus=True):
         self.remove_class("-empty")
         self.set_class(view.phone, "-phone")
         self.border_title = view.title
-        self.query_one("#draft-call", Static).update(literal(view.call_line))
-        self.set_text(view.text, keep_undo=False)
+        self.fields.show(view)
+        self._update_hint()
         self.body.focus()
 
     def set_text(self, text: DraftText, *, keep_undo: bool = True) -> None:
         """Replace the text (a template or a restored version); ctrl+z brings it back."""
-        self._loading = True
-        self.query_one("#draft-to", Input).value = text.to
-        self.query_one("#draft-subject", Input).value = text.subject
-        if keep_undo:
-            self.body.replace(text.body, self.body.document.start, self.body.document.end)
-        else:
-            self.body.load_text(text.body)
-        self.body.move_cursor(self.body.document.end)
-        self._loading = False
+        self.fields.set_text(text, keep_undo=keep_undo)
         self._update_hint()
 
     def current_text(self) -> DraftText:
         """What the fields hold now."""
-        return DraftText(
-            self.query_one("#draft-to", Input).value,
-            self.query_one("#draft-subject", Input).value,
-            self.body.text,
-        )
+        return self.fields.current_text()
 
     def set_status(self, message: str) -> None:
         """A short line under the body: saved, conflicts, what is left to fill in."""
-        flags = self.query_one("#draft-flags", Static)
-        # A new stamp in the same words ("saved 10:41:07") keeps the line's size: a repaint
-        # will do, not a layout of the whole screen (which cost a key typed meanwhile).
-        shown = literal(message)
-        flags.update(shown, layout=_shape(shown.plain) != _shape(self._status))
-        flags.set_class(bool(message), "-shown")
-        self._status = shown.plain
+        self.fields.set_status(message)
 
     # Typing
 
-    @on(TextArea.Changed, "#draft-body")
-    @on(Input.Changed, "#draft-to, #draft-subject")
-    def _changed(self, event: Message) -> None:
-        """Tell the session, and keep the length hint current."""
-        event.stop()
-        if self._loading or self.view is None:
+    def _edited(self) -> None:
+        """The user changed the text: tell the session, and keep the length hint current."""
+        if self.view is None:
             return
         self.collector.typed()
         self._hint_stale = True
@@ -204,32 +152,19 @@ class DraftEditor(Vertical, can_focus=True):
 
     def _update_hint(self) -> None:
         self._hint_stale = False
-        words = word_count(self.body.text)
+        words, hint = self.fields.length()
         if words != self._words:
             self._words = words
-            self.border_subtitle = length_hint(words)
+            self.border_subtitle = hint
 
     def open_placeholders(self) -> tuple[str, ...]:
         """Placeholders still in the text (`{first_name}`): flagged before sending."""
-        text = self.current_text()
-        return unfilled_in(text.subject, text.body)
+        return self.fields.open_placeholders()
 
     def on_focus(self) -> None:
         """Tab lands on the pane: type into the body."""
         if self.view is not None:
             self.body.focus()
-
-    @on(Input.Submitted, "#draft-to")
-    def _to_done(self, event: Input.Submitted) -> None:
-        """Enter in To goes on to Subject."""
-        event.stop()
-        self.query_one("#draft-subject", Input).focus()
-
-    @on(Input.Submitted, "#draft-subject")
-    def _subject_done(self, event: Input.Submitted) -> None:
-        """Enter in Subject goes on to the body."""
-        event.stop()
-        self.body.focus()
 
     def on_unmount(self) -> None:
         """Collection is automatic again once the pane is gone."""
