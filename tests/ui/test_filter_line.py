@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.app import App
 
 from jobhunt_tui.services.pipeline import PipelineService
 from jobhunt_tui.ui.app import JobhuntApp
@@ -62,3 +66,26 @@ async def test_a_filter_that_matches_nothing_says_so(
         text = screen_text(app)
     assert "No opportunity matches" not in text
     assert "Acme" in text or "Umbrella" in text
+
+
+async def test_the_filter_line_arrives_after_the_first_frame(
+    make_app: Callable[..., JobhuntApp], pipeline: PipelineService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(pipeline)
+    line_at_first_frame: list[bool] = []
+    display = App._display
+
+    def spy(self: App[Any], screen: Any, update: Any) -> None:
+        if not line_at_first_frame and update is not None:
+            line_at_first_frame.append(bool(screen.query(FilterInput)))
+        display(self, screen, update)
+
+    monkeypatch.setattr(App, "_display", spy)
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert line_at_first_frame == [False]
+        await pilot.press("slash", *"globex")
+        await settle(pilot)
+        assert app.screen.focused is app.screen.query_one(FilterInput)
+        assert "Acme" not in screen_text(app) and "Globex" in screen_text(app)

@@ -85,14 +85,13 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         self.card_signal: Signal[int] = Signal(self, "card-changed")
 
     def compose(self) -> ComposeResult:
-        """Header, board with its filter line, the side panes, footer."""
+        """Header, board, the side panes, footer (the filter line comes after the first
+        frame: `filter_line`)."""
         yield HealthHeader(id="health")
         with Horizontal(id="panes"):
             with Vertical(id="board-pane"):
                 yield Welcome(id="welcome")
                 yield Board(id="board")
-                yield NoMatch(id="no-match")
-                yield FilterInput(id="filter")
             with Vertical(id="side"):
                 services = self.services
                 yield CalendarPane(services.agenda, services.clock, services.tz,
@@ -119,6 +118,17 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         """
         self.board.focus()
         self._show(self.services.board.load(first_screen=True))
+        self.call_after_refresh(self.filter_line)
+
+    def filter_line(self) -> FilterInput:
+        """The filter line under the board (with the line that says nothing matches), mounted
+        on first use: hidden until `/`, it need not cost the first frame."""
+        mounted = self.query(FilterInput)
+        if mounted:
+            return mounted.first()
+        line = FilterInput(id="filter")
+        self.query_one("#board-pane").mount(NoMatch(id="no-match"), line)
+        return line
 
     # Loading
 
@@ -395,8 +405,9 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
 
     def action_filter(self) -> None:
         """Show the filter line and type into it."""
+        line = self.filter_line()
         self.query_one("#board-pane").add_class("-filtering")
-        self.query_one(FilterInput).focus()
+        line.focus()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
