@@ -16,6 +16,7 @@ from jobhunt_tui.domain.clock import Clock, fixed_clock, system_clock
 from jobhunt_tui.domain.errors import DatabaseRefusedError, JobhuntError
 
 if TYPE_CHECKING:
+    from jobhunt_tui.services.read_ahead import ReadAhead
     from jobhunt_tui.storage.database import Database
 
 # A fixed "now" for tests, demo data and screenshots; never needed by users.
@@ -93,9 +94,11 @@ def open_app_directly(launch: AppLaunch) -> None:
     try:
         database = open_with_backup_offer(launch.db_path)
         refuse_without_terminal()
+        clock = clock_from_environment()
+        read_ahead = start_read_ahead(database, clock)  # while Textual imports
         from jobhunt_tui.ui.app import run_app
 
-        run_app(database, clock_from_environment())
+        run_app(database, clock, read_ahead)
     except JobhuntError as error:
         say(str(error))
         sys.exit(2)
@@ -105,6 +108,17 @@ def open_app_directly(launch: AppLaunch) -> None:
             raise
         say(reason)
         sys.exit(2)
+
+
+def start_read_ahead(database: Database, clock: Clock) -> ReadAhead:
+    """Start reading what the first frame shows, for this terminal's height."""
+    import shutil
+
+    from jobhunt_tui.services.read_ahead import ReadAhead
+    from jobhunt_tui.services.zone import local_zone
+
+    lines = shutil.get_terminal_size().lines or 25  # as Textual measures the terminal
+    return ReadAhead(database, clock, local_zone(), lines).start()
 
 
 def say(message: str) -> None:

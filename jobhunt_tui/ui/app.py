@@ -26,6 +26,7 @@ from jobhunt_tui.ui.screens.main import MainScreen
 from jobhunt_tui.ui.widgets.typing_gc import FullPassDeferral
 
 if TYPE_CHECKING:
+    from jobhunt_tui.services.read_ahead import ReadAhead
     from jobhunt_tui.storage.database import Database
 
 PANE_NAMES = {"board": "Board", "calendar-pane": "Calendar", "draft-pane": "Draft"}
@@ -87,12 +88,14 @@ class JobhuntApp(App[None]):
         keymap_path: Path | None = None,
         cursor_blink: bool = True,
         backup_after: float | None = 3.0,
+        read_ahead: ReadAhead | None = None,
     ) -> None:
         super().__init__()
         self.cursor_blink = cursor_blink
         self.backup_after = backup_after
         """Seconds after start to make the day's automatic backup (None: never)."""
-        self.services = Services(database, clock, tz if tz is not None else local_zone())
+        zone = tz if tz is not None else local_zone()
+        self.services = Services(database, clock, zone, read_ahead=read_ahead)
         self.settings = settings if settings is not None else Settings()
         self.keymap_path = keymap_path
         self.full_pass = FullPassDeferral()
@@ -248,10 +251,16 @@ class JobhuntApp(App[None]):
         return [(" ".join(keys), text, ident) for (ident, _action), (keys, text) in grouped.items()]
 
 
-def run_app(database: Database, clock: Clock = system_clock) -> None:
-    """Open the app on `database` (the `jobhunt` command calls this)."""
+def run_app(
+    database: Database, clock: Clock = system_clock, read_ahead: ReadAhead | None = None
+) -> None:
+    """Open the app on `database` (the `jobhunt` command calls this, with the first frame's
+    reads under way)."""
     from jobhunt_tui.services.board import BoardService
 
-    # The board's service is loaded for the first frame anyway; the pipeline's is not.
-    settings = BoardService(database, clock).settings()
-    JobhuntApp(database, clock, settings=settings).run()
+    settings = read_ahead.settings() if read_ahead is not None else None
+    if settings is None:
+        # The board's service is loaded for the first frame anyway; the pipeline's is not.
+        settings = BoardService(database, clock).settings()
+    tz = read_ahead.tz if read_ahead is not None else None
+    JobhuntApp(database, clock, tz=tz, settings=settings, read_ahead=read_ahead).run()

@@ -14,12 +14,14 @@ from jobhunt_tui.services.history import History, new_app_writer
 
 if TYPE_CHECKING:
     from jobhunt_tui.services.agenda import AgendaService
+    from jobhunt_tui.services.board import BoardSnapshot
     from jobhunt_tui.services.contacts import ContactService
     from jobhunt_tui.services.drafts import DraftService
     from jobhunt_tui.services.followups import FollowUpService
     from jobhunt_tui.services.live import LiveFeed
     from jobhunt_tui.services.mail import MailService
     from jobhunt_tui.services.pipeline import PipelineService
+    from jobhunt_tui.services.read_ahead import ReadAhead, ReadAheadCalendar
     from jobhunt_tui.services.settings import SettingsService
     from jobhunt_tui.services.templates import TemplateService
     from jobhunt_tui.storage.database import Database
@@ -35,6 +37,8 @@ class Services:
     database: Database
     clock: Clock
     tz: Zone
+    read_ahead: ReadAhead | None = None
+    """The first frame's reads, started before the app (by `jobhunt`), if any."""
     board: BoardService = field(init=False)
     history: History = field(init=False)
     live: LiveFeed | None = field(init=False, default=None)
@@ -44,6 +48,18 @@ class Services:
         # This window writes as a writer of its own: its undo never takes back another's.
         self.database.writer = new_app_writer()
         self.history = History(self.database)
+
+    def first_board(self) -> BoardSnapshot:
+        """The board's first screen: read ahead when it was, else now."""
+        board = self.read_ahead.board() if self.read_ahead is not None else None
+        return board if board is not None else self.board.load(first_screen=True)
+
+    @property
+    def calendar(self) -> ReadAheadCalendar:
+        """The agenda service as the calendar pane reads it (its first view maybe read ahead)."""
+        from jobhunt_tui.services.read_ahead import ReadAheadCalendar
+
+        return ReadAheadCalendar(self.agenda, self.read_ahead)
 
     def today(self) -> dt.date:
         """The user's local date now (the live view rolls over when it changes)."""

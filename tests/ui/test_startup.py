@@ -7,9 +7,19 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from jobhunt_tui.services.board import FIRST_SCREEN_CARDS
+import pytest
+
+from jobhunt_tui.domain.clock import Clock
+from jobhunt_tui.services.board import FIRST_SCREEN_CARDS, BoardService, BoardSnapshot
+from jobhunt_tui.services.demo import fill_demo
+from jobhunt_tui.services.read_ahead import ReadAhead
+from jobhunt_tui.storage.database import Database
+from jobhunt_tui.ui.app import JobhuntApp
+from tests.ui.helpers import screen_text, settle
 
 SCRIPT = textwrap.dedent(
     """
@@ -124,3 +134,27 @@ def test_the_orm_loads_when_a_form_opens_not_for_a_stage_move(tmp_path: Path) ->
     moves = conn.execute("SELECT count(*) FROM interaction WHERE kind = 'stage_change'").fetchone()
     conn.close()
     assert moves == (1,)  # the move was stored, without the ORM
+
+
+async def test_the_first_frame_uses_what_was_read_ahead(
+    make_app: Callable[..., JobhuntApp],
+    database: Database,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fill_demo(database, clock)
+    first_screens: list[bool] = []
+    load = BoardService.load
+
+    def counted(self: BoardService, *args: Any, **options: Any) -> BoardSnapshot:
+        first_screens.append(bool(options.get("first_screen")))
+        return load(self, *args, **options)
+
+    monkeypatch.setattr(BoardService, "load", counted)
+    ahead = ReadAhead(database, clock, "UTC", 40).start()
+    app = make_app(read_ahead=ahead)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+    assert first_screens.count(True) == 1  # the read ahead's; the screen did not read again
+    assert "Globex" in text and "Overdue" in text

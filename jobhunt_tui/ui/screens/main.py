@@ -94,7 +94,7 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
                 yield Board(id="board")
             with Vertical(id="side"):
                 services = self.services
-                yield CalendarPane(services.agenda, services.clock, services.tz,
+                yield CalendarPane(services.calendar, services.clock, services.tz,
                                    names_from_environment(), id="calendar-pane")  # fmt: skip
                 yield DraftEditor(id="draft-pane")
         yield Footer(compact=True)
@@ -114,10 +114,11 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
 
         The first screen is a bounded read (a few indexed cards per column, a few
         milliseconds at any N), so it runs here rather than in a worker: a worker would cost
-        the first paint an extra frame and a thread hand-off.
+        the first paint an extra frame and a thread hand-off. `jobhunt` reads it ahead while
+        Textual imports (`services.read_ahead`); then it is only taken here.
         """
         self.board.focus()
-        self._show(self.services.board.load(first_screen=True))
+        self._show(self.services.first_board())
         self.call_after_refresh(self.filter_line)
 
     def filter_line(self) -> FilterInput:
