@@ -178,16 +178,22 @@ Measured with `python -X importtime`, cProfile, CPU time (`time.process_time`) i
 session and timestamps in a pty. Targets near their line (within a few ms) change verdict from
 run to run on this shared 2-core machine; the figures below say which.
 
-- **First paint (1.7-2.05x the bare app at 25 and at 10,000 over runs; target 1.5x).** In CPU,
-  the bare app is Textual's import (~125 ms) and ~30 ms to its first frame. jobhunt adds ~20 ms
-  more of Textual (the widgets it uses: TextArea, Input, Select), ~85-100 ms of its own modules
-  (~75 dataclasses, each compiling its generated methods with `exec`; arrow with dateutil) and
-  ~145 ms from the app's start to its first frame instead of ~30: composing and styling ~45
-  widgets (six card columns, the calendar, the draft pane) and rendering a whole screen of
-  cards, where Textual's strips dominate (each creates seven caches; ~7,000 strips in the first
-  frames). The data reads are not the cost: a bounded board (30 cards a column) and a bounded
-  calendar view (~3 ms at 10,000). Not done: deferring the draft pane past the first frame (its
-  modules and widgets are ~20-30 ms), which alone would not reach 1.5x.
+- **First paint (target 1.5x the bare app; this round's table above).** Counted in
+  instructions to the first frame with content (`benchmarks/startup_instructions.py`: callgrind,
+  25 opportunities, 120x40; the same count on every run, unlike the wall clock here), the bare
+  app is 941 M: Python's start 76 M, Textual's import 716 M, its widgets 21 M, the app to its
+  first frame 129 M. jobhunt is 1,685 M (1.79x; 1,894 M before this round): the same 792 M,
+  then its own imports 375 M (arrow ~80 M; ~60 dataclasses, whose generated methods Python
+  3.11 compiles one `exec` each, ~150 M), from the app's start to the screen's compose 81 M,
+  composing and styling the widgets 136 M, the first screen's reads 12 M, and the first layout
+  and render 250 M (the five card columns ~104 M, the calendar ~30 M, four plain containers
+  that draw under their children ~22 M, cutting every line at every widget edge the rest).
+  Deferring what the first frame does not show took 210 M off (the draft pane's fields and
+  text area, the filter line); reading the first screen on a thread while Textual imports
+  (`services/read_ahead.py`) takes its SQLite time off the wall clock (15-20 ms at 10,000),
+  not off this count. What is left is the screen itself: a board, a month, an agenda and a
+  draft frame are ~25 widgets and a whole screen of text where the bare app draws one line,
+  and 1.5x is 1,411 M: ~275 M less than now.
 - **`L` stage move at 10,000 (first frame p95 43-68 ms over runs, near the line; target 50
   ms).** The write and the card's re-read take ~8 ms; the rest is the frame: a moved card
   changes two columns' heights, so Textual lays the screen out again and repaints every column
