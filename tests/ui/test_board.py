@@ -242,3 +242,24 @@ async def test_undo_puts_back_only_the_card_it_changed(
         text = screen_text(app)
     assert pipeline.get(acme).stage is Stage.APPLIED
     assert "Undone: move Acme to Screening" in text
+
+
+async def test_a_new_theme_repaints_the_empty_part_of_a_column_in_its_background(
+    make_app: Callable[..., JobhuntApp], pipeline: PipelineService
+) -> None:
+    seed(pipeline)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+
+        def empty_line_background() -> str:
+            column = app.screen.query_one(Board).columns[0]
+            last = column.scrollable_content_region.height - 1  # below its few cards
+            style = next(iter(column.render_line(last))).style
+            assert style is not None and style.bgcolor is not None
+            return style.bgcolor.name
+
+        dark = empty_line_background()
+        app.theme = "textual-light"
+        await settle(pilot)
+        assert empty_line_background() != dark
