@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.widget import Widget
@@ -88,15 +88,16 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         """Header, board, the side panes, footer (the filter line comes after the first
         frame: `filter_line`)."""
         yield HealthHeader(id="health")
-        with Horizontal(id="panes"):
-            with Vertical(id="board-pane"):
-                yield Welcome(id="welcome")
-                yield Board(id="board")
-            with Vertical(id="side"):
-                services = self.services
-                yield CalendarPane(services.calendar, services.clock, services.tz,
-                                   names_from_environment(), id="calendar-pane")  # fmt: skip
-                yield DraftEditor(id="draft-pane")
+        # Board and side sit side by side in the screen itself (header and footer are docked):
+        # a container around them drew a whole screen of background under them.
+        with Vertical(id="board-pane"):
+            yield Welcome(id="welcome")
+            yield Board(id="board")
+        with Vertical(id="side"):
+            services = self.services
+            yield CalendarPane(services.calendar, services.clock, services.tz,
+                               names_from_environment(), id="calendar-pane")  # fmt: skip
+            yield DraftEditor(id="draft-pane")
         yield Footer(compact=True)
 
     @property
