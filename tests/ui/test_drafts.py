@@ -111,6 +111,22 @@ async def test_a_pause_in_typing_saves_by_itself(
         assert "saved 12:00:00" in screen_text(app)
 
 
+async def test_opening_a_draft_is_not_an_edit_nothing_is_saved_until_a_key(
+    make_app: Callable[..., JobhuntApp], database: Database, clock
+) -> None:
+    seeded = interviewed(database, clock)
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_from_board(pilot, app, seeded)
+        await pilot.pause(0.7)  # past the pause after which typing is saved
+        await settle(pilot)
+        assert "saved" not in screen_text(app)
+        await pilot.press("!")
+        await pilot.pause(0.7)
+        await settle(pilot)
+        assert "saved 12:00:00" in screen_text(app)
+
+
 async def test_ctrl_s_saves_now_and_says_so_and_ctrl_q_saves_before_quitting(
     make_app: Callable[..., JobhuntApp], database: Database, clock
 ) -> None:

@@ -70,7 +70,6 @@ class DraftFields(Vertical):
     def __init__(self, on_edit: Callable[[], None], *, cursor_blink: bool) -> None:
         super().__init__(id="draft-fields")
         self._on_edit = on_edit
-        self._loading = False
         self._status = ""
         # Made here, not in compose, so that a draft shown before they are mounted has
         # somewhere to go.
@@ -106,16 +105,17 @@ class DraftFields(Vertical):
 
     def set_text(self, text: DraftText, *, keep_undo: bool = True) -> None:
         """Replace the text (a template or a restored version); ctrl+z brings it back."""
-        self._loading = True
-        self._to.value = text.to
-        self._subject.value = text.subject
-        body = self._body
-        if keep_undo:
-            body.replace(text.body, body.document.start, body.document.end)
-        else:
-            body.load_text(text.body)
-        body.move_cursor(body.document.end)
-        self._loading = False
+        # Not an edit of the user's: the fields' change messages are not even posted (they
+        # arrive after this returns, so a flag set meanwhile could not tell them apart).
+        with self.prevent(Input.Changed, TextArea.Changed):
+            self._to.value = text.to
+            self._subject.value = text.subject
+            body = self._body
+            if keep_undo:
+                body.replace(text.body, body.document.start, body.document.end)
+            else:
+                body.load_text(text.body)
+            body.move_cursor(body.document.end)
 
     def current_text(self) -> DraftText:
         """What the fields hold now."""
@@ -145,8 +145,7 @@ class DraftFields(Vertical):
     @on(Input.Changed, "#draft-to, #draft-subject")
     def _changed(self, event: Message) -> None:
         event.stop()
-        if not self._loading:
-            self._on_edit()
+        self._on_edit()
 
     @on(Input.Submitted, "#draft-to")
     def _to_done(self, event: Input.Submitted) -> None:
