@@ -24,8 +24,11 @@ from jobhunt_tui.storage import change_feed, reader
 from jobhunt_tui.storage.database import Database
 from jobhunt_tui.storage.reader import CardRow
 
-FIRST_SCREEN_CARDS = 30
-"""Cards per column read before the first paint: more than the tallest terminal shows."""
+
+def first_screen_cards(lines: int) -> int:
+    """Cards per column read before the first paint in a terminal `lines` tall: more than it
+    can show (no card is under three lines), and no more: each costs ~30 µs to build."""
+    return max(1, lines // 3)
 
 
 @dataclass(frozen=True)
@@ -103,10 +106,13 @@ class BoardService:
         self.clock = clock
         self.tz: Zone = tz if tz is not None else local_zone()
 
-    def load(self, include_closed: bool = False, *, first_screen: bool = False) -> BoardSnapshot:
-        """Every card (or, for the first paint, the first of each column) with the counts."""
+    def load(
+        self, include_closed: bool = False, *, first_screen: int | None = None
+    ) -> BoardSnapshot:
+        """Every card with the counts; for the first paint, only the first of each column that
+        a terminal `first_screen` lines tall shows."""
         now = self.clock()
-        limit = FIRST_SCREEN_CARDS if first_screen else None
+        limit = first_screen_cards(first_screen) if first_screen is not None else None
         with self.database.reading() as conn:
             settings = reader.load_settings(conn)
             rows = reader.card_rows(conn, include_closed=include_closed, per_stage_limit=limit)

@@ -35,6 +35,8 @@ class ReadAhead:
         """The zone the reads were made in (the app's)."""
         self._board_service = BoardService(database, clock, tz)
         self._agenda = AgendaService(database, clock, tz)
+        self.lines = lines
+        """The terminal's height the reads are for."""
         today = local_date(clock(), tz)
         self.calendar_args = (today.year, today.month, today, lines)
         """What the calendar's first view is read for: a pane asking for another misses."""
@@ -51,7 +53,7 @@ class ReadAhead:
 
     def _read(self) -> None:
         try:
-            self._board = self._board_service.load(first_screen=True)
+            self._board = self._board_service.load(first_screen=self.lines)
             self._board_read.set()
             self._view = self._agenda.first_view(*self.calendar_args)
         except Exception:  # not read ahead: the screen reads it itself, and reports
@@ -65,8 +67,11 @@ class ReadAhead:
         self._board_read.wait(WAIT_S)
         return None if self._board is None else self._board.settings
 
-    def board(self) -> BoardSnapshot | None:
-        """The board's first screen, once (None when it could not be read)."""
+    def board(self, lines: int) -> BoardSnapshot | None:
+        """The board's first screen for a terminal `lines` tall, once (None when it could not
+        be read, or was read for another height)."""
+        if lines != self.lines:
+            return None
         self._board_read.wait(WAIT_S)
         board, self._board = self._board, None
         return board

@@ -49,10 +49,11 @@ class Services:
         self.database.writer = new_app_writer()
         self.history = History(self.database)
 
-    def first_board(self) -> BoardSnapshot:
-        """The board's first screen: read ahead when it was, else now."""
-        board = self.read_ahead.board() if self.read_ahead is not None else None
-        return board if board is not None else self.board.load(first_screen=True)
+    def first_board(self, lines: int) -> BoardSnapshot:
+        """The board's first screen in a terminal `lines` tall: read ahead when it was, else
+        now."""
+        board = self.read_ahead.board(lines) if self.read_ahead is not None else None
+        return board if board is not None else self.board.load(first_screen=lines)
 
     @property
     def calendar(self) -> ReadAheadCalendar:

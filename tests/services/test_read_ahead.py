@@ -25,10 +25,11 @@ def test_what_is_read_ahead_is_what_the_screen_would_read(database: Database, cl
     args = (today.year, today.month, today, LINES)
 
     assert ahead.settings() == BoardService(database, clock, "UTC").settings()
-    board = ahead.board()
-    assert board == BoardService(database, clock, "UTC").load(first_screen=True)
+    assert ahead.board(LINES + 1) is None  # read for another height
+    board = ahead.board(LINES)
+    assert board == BoardService(database, clock, "UTC").load(first_screen=LINES)
     assert board is not None and board.cards
-    assert ahead.board() is None  # handed out once
+    assert ahead.board(LINES) is None  # handed out once
     view = ahead.first_view(*args)
     assert view == AgendaService(database, clock, "UTC").first_view(*args)
     assert ahead.first_view(*args) is None
@@ -57,6 +58,6 @@ def test_a_read_that_fails_hands_out_nothing_at_once(
     ahead = ReadAhead(database, clock, "UTC", LINES).start()
     today = local_date(clock(), "UTC")
     started = time.monotonic()
-    assert ahead.settings() is None and ahead.board() is None
+    assert ahead.settings() is None and ahead.board(LINES) is None
     assert ahead.first_view(today.year, today.month, today, LINES) is None
     assert time.monotonic() - started < 1.0  # nobody waits for what will not come

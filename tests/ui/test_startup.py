@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from jobhunt_tui.domain.clock import Clock
-from jobhunt_tui.services.board import FIRST_SCREEN_CARDS, BoardService, BoardSnapshot
+from jobhunt_tui.services.board import BoardService, BoardSnapshot, first_screen_cards
 from jobhunt_tui.services.demo import fill_demo
 from jobhunt_tui.services.read_ahead import ReadAhead
 from jobhunt_tui.storage.database import Database
@@ -82,8 +82,10 @@ def test_a_small_board_paints_whole_before_the_orm_is_imported(tmp_path: Path) -
 
 def test_a_large_board_paints_its_first_screen_then_the_rest(tmp_path: Path) -> None:
     first, final = _run(tmp_path, 400)
-    # 400 cards over 5 columns: the first frame holds the first screen of each column.
-    assert first == f"(False, False, {5 * FIRST_SCREEN_CARDS}, False)"
+    # 400 cards over 5 columns: the first frame holds what a 40-line terminal can show of
+    # each column (13 cards of at least 3 lines).
+    assert first_screen_cards(40) == 13
+    assert first == "(False, False, 65, False)"
     assert final == "2 400 False"
 
 
@@ -147,7 +149,7 @@ async def test_the_first_frame_uses_what_was_read_ahead(
     load = BoardService.load
 
     def counted(self: BoardService, *args: Any, **options: Any) -> BoardSnapshot:
-        first_screens.append(bool(options.get("first_screen")))
+        first_screens.append(options.get("first_screen") is not None)
         return load(self, *args, **options)
 
     monkeypatch.setattr(BoardService, "load", counted)

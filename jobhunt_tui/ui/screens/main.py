@@ -28,7 +28,6 @@ from jobhunt_tui.ui.failures import ReportsWorkerFailures, failure_text
 from jobhunt_tui.ui.long_lived import freeze_once_orm_loaded
 from jobhunt_tui.ui.messages import BoardLoaded, CardChanged
 from jobhunt_tui.ui.screens.draft_routing import DraftRouting
-from jobhunt_tui.ui.screens.host import Subject
 from jobhunt_tui.ui.screens.live_changes import LiveChanges
 from jobhunt_tui.ui.widgets.board import Board
 from jobhunt_tui.ui.widgets.calendar_pane import CalendarPane, names_from_environment
@@ -40,6 +39,7 @@ from jobhunt_tui.ui.widgets.filter import FilterInput, NoMatch
 if TYPE_CHECKING:
     from jobhunt_tui.services.board import BoardSnapshot
     from jobhunt_tui.services.live import LiveFeed
+    from jobhunt_tui.ui.screens.host import Subject
 
 NARROW_WIDTH = 110
 """Below this many columns the side panes give way: tab switches between board and side."""
@@ -119,7 +119,7 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         Textual imports (`services.read_ahead`); then it is only taken here.
         """
         self.board.focus()
-        self._show(self.services.first_board())
+        self._show(self.services.first_board(self.app.size.height))
         self.call_after_refresh(self.filter_line)
 
     def filter_line(self) -> FilterInput:
@@ -357,6 +357,8 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
             self.app.push_screen(DetailScreen(card.opportunity_id, self))
 
     def _subject(self) -> Subject | None:
+        from jobhunt_tui.ui.screens.host import Subject  # with the actions that use it
+
         card = self._selected()
         return None if card is None else Subject.of_card(card)
 
