@@ -91,7 +91,6 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         # Board and side sit side by side in the screen itself (header and footer are docked):
         # a container around them drew a whole screen of background under them.
         with Vertical(id="board-pane"):
-            yield Welcome(id="welcome")
             yield Board(id="board")
         with Vertical(id="side"):
             services = self.services
@@ -175,7 +174,13 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
             self.call_after_refresh(self._start_live_view, snapshot.change_id)
 
     def _update_welcome(self) -> None:
-        self.query_one(Welcome).display = self.board.card_count == 0
+        """The welcome shows over an empty board (mounted the first time it is needed)."""
+        empty = self.board.card_count == 0
+        shown = self.query(Welcome)
+        if shown:
+            shown.first().display = empty
+        elif empty:
+            self.query_one("#board-pane").mount(Welcome(id="welcome"), before=self.board)
 
     # Changes: one worker per change; the service decides from the stored rows and logs it
 
