@@ -73,3 +73,14 @@ def test_without_a_terminal_the_app_refuses_to_start(tmp_path: Path, args: list[
     assert line.startswith("jobhunt: the app needs a terminal")
     assert "jobhunt --help" in line
     assert b"\x1b" not in log.read_bytes()  # no escape codes written into the file
+
+
+def test_importing_the_command_line_leaves_the_collector_as_it_found_it() -> None:
+    script = (
+        "import gc; import jobhunt_tui.cli; print(gc.isenabled()); "
+        "gc.disable(); import importlib; importlib.reload(jobhunt_tui.cli); print(gc.isenabled())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=30
+    )
+    assert result.stdout.split() == ["True", "False"]
