@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from jobhunt_tui.domain.built_in_templates import BUILT_IN_TEXTS
 from jobhunt_tui.domain.errors import ValidationError
 from jobhunt_tui.domain.models import Channel, FollowUpKind
 from jobhunt_tui.domain.text import BODY_MAX, NAME_MAX, SHORT_MAX, clean_optional, clean_required
@@ -48,36 +49,10 @@ class Filled:
     unfilled: tuple[str, ...] = ()
 
 
-# fmt: off
-BUILT_INS: tuple[Template, ...] = (
-    Template("Thank-you email", FollowUpKind.THANK_YOU, Channel.EMAIL,
-             "Thank you: {role} interview",
-             "Hi {first_name},\n\nThank you for talking with me on {interview_day} about the "
-             "{role} role at {company}. I enjoyed our conversation, and I'm happy to send "
-             "anything else that would help.\n\nBest,\n{signature}", built_in=True),
-    Template("Follow-up email", FollowUpKind.FOLLOW_UP, Channel.EMAIL,
-             "Following up: {role}",
-             "Hi {first_name},\n\nI wanted to follow up on the {role} role at {company}. I'm "
-             "still very interested, and glad to answer any questions.\n\nBest,\n{signature}",
-             built_in=True),
-    Template("Check-in email", FollowUpKind.CHECK_IN, Channel.EMAIL,
-             "Checking in: {role}",
-             "Hi {first_name},\n\nA quick check-in on the {role} role at {company}: is there "
-             "any news on the timeline? No rush, and thank you again for your time.\n\n"
-             "Best,\n{signature}", built_in=True),
-    Template("Thank-you call", FollowUpKind.THANK_YOU, Channel.PHONE, "",
-             "Hi {first_name}, it's {my_name}. I'm calling to thank you for the interview on "
-             "{interview_day} for the {role} role. I enjoyed it, and I'm happy to answer "
-             "anything else.", built_in=True),
-    Template("Follow-up call", FollowUpKind.FOLLOW_UP, Channel.PHONE, "",
-             "Hi {first_name}, it's {my_name}, following up on the {role} role at {company}. "
-             "I'm still very interested: is there anything else I can send you?",
-             built_in=True),
-    Template("Check-in call", FollowUpKind.CHECK_IN, Channel.PHONE, "",
-             "Hi {first_name}, it's {my_name}. A quick check-in on the {role} role: is there "
-             "an update on the timeline? Thank you, and no rush.", built_in=True),
+BUILT_INS: tuple[Template, ...] = tuple(
+    Template(name, FollowUpKind(kind), Channel(channel), subject, body, built_in=True)
+    for name, kind, channel, subject, body in BUILT_IN_TEXTS
 )
-# fmt: on
 
 
 def built_in_for(kind: FollowUpKind, channel: Channel) -> Template:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jobhunt_tui.domain.templates import BUILT_INS, Template
+from jobhunt_tui.domain.built_in_templates import BUILT_IN_TEXTS
 
 # "JobH": stamped in the file header so a file that is not ours is never touched.
 APPLICATION_ID = 0x4A6F6248
@@ -196,17 +196,9 @@ def _quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _seed_template(template: Template) -> str:
-    values = ", ".join(
-        _quoted(value)
-        for value in (
-            template.name,
-            template.kind.value,
-            template.channel.value,
-            template.subject,
-            template.body,
-        )
-    )
+def _seed_template(texts: tuple[str, str, str, str, str]) -> str:
+    """Insert one built-in template: (name, kind, channel, subject, body)."""
+    values = ", ".join(_quoted(value) for value in texts)
     columns = "name, kind, channel, subject, body, built_in"
     return f"INSERT INTO template ({columns}) VALUES ({values}, 1)"
 
@@ -240,7 +232,7 @@ DRAFT_VERSIONS = Migration(
             body TEXT NOT NULL,
             built_in INTEGER NOT NULL DEFAULT 0 CHECK (built_in IN (0, 1))
         )""",
-        *(_seed_template(template) for template in BUILT_INS),
+        *(_seed_template(texts) for texts in BUILT_IN_TEXTS),
     ),
 )
 
