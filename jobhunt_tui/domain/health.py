@@ -11,21 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import arrow
 
 from jobhunt_tui.domain.board import BoardCard
 from jobhunt_tui.domain.localtime import Zone, days_between, local_date
-from jobhunt_tui.domain.models import (
-    FollowUp,
-    FollowUpKind,
-    FollowUpStatus,
-    Interaction,
-    Settings,
-    Stage,
-)
+from jobhunt_tui.domain.models import FollowUpKind, FollowUpStatus, Settings, Stage
 from jobhunt_tui.domain.spacing import is_reply, is_touch
 from jobhunt_tui.domain.stages import is_active, is_open
+
+if TYPE_CHECKING:
+    from jobhunt_tui.domain.records import FollowUp, Interaction
 
 
 @dataclass(frozen=True)

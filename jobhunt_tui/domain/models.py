@@ -1,12 +1,31 @@
-"""Plain domain objects. The storage layer converts its rows to these at its boundary."""
+"""Plain domain objects: the pipeline's stages and kinds, the user's settings, and (loaded on
+first use, from `records`) the records of a search. The storage layer converts its rows to
+these at its boundary.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING, Any
 
-import arrow
+if TYPE_CHECKING:
+    pass
+
+_RECORDS = frozenset(
+    {"Company", "Contact", "Draft", "FollowUp", "Interaction", "Opportunity", "OpportunityDetail"}
+)
+
+
+def __getattr__(name: str) -> Any:
+    """The records, from `records` on first use: their seven dataclasses cost the app's start
+    ~4 ms to create, and its first frame needs none of them."""
+    if name in _RECORDS:
+        from jobhunt_tui.domain import records
+
+        return getattr(records, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 KIND_LABELS: dict[str, str] = {
     "applied": "application",
@@ -103,96 +122,6 @@ class FollowUpStatus(str, Enum):
 
 
 @dataclass(frozen=True)
-class Company:
-    """An employer."""
-
-    id: int
-    name: str
-    website: str = ""
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class Contact:
-    """A person at an employer."""
-
-    id: int
-    name: str
-    email: str = ""
-    phone: str = ""
-    title: str = ""
-    company_id: int | None = None
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class Opportunity:
-    """One role at one company, moving through the pipeline."""
-
-    id: int
-    company_id: int
-    company_name: str
-    role: str
-    stage: Stage
-    created_at: arrow.Arrow
-    updated_at: arrow.Arrow
-    url: str = ""
-    location: str = ""
-    salary: str = ""
-    source: str = ""
-    priority: int = 2
-    applied_on: dt.date | None = None
-    expected_decision_on: dt.date | None = None
-    notes: str = ""
-    archived: bool = False
-
-
-@dataclass(frozen=True)
-class Interaction:
-    """One entry of an opportunity's timeline."""
-
-    id: int
-    opportunity_id: int
-    kind: InteractionKind
-    direction: Direction
-    occurred_at: arrow.Arrow
-    summary: str = ""
-    contact_id: int | None = None
-
-
-@dataclass(frozen=True)
-class FollowUp:
-    """A planned (or done, or skipped) touch on an opportunity."""
-
-    id: int
-    opportunity_id: int
-    kind: FollowUpKind
-    channel: Channel
-    due_at: arrow.Arrow
-    status: FollowUpStatus = FollowUpStatus.PLANNED
-    done_at: arrow.Arrow | None = None
-    contact_id: int | None = None
-    anchor_interaction_id: int | None = None
-    created_at: arrow.Arrow | None = None
-
-
-@dataclass(frozen=True)
-class Draft:
-    """What the user means to say: an email or a phone script."""
-
-    id: int
-    channel: Channel
-    updated_at: arrow.Arrow
-    follow_up_id: int | None = None
-    opportunity_id: int | None = None
-    to: str = ""
-    subject: str = ""
-    body: str = ""
-    sent_at: arrow.Arrow | None = None
-    revision: int = 0
-
-
-@dataclass(frozen=True)
 class Settings:
     """The user's preferences; every cadence number lives here."""
 
@@ -211,14 +140,3 @@ class Settings:
     theme: str = "textual-dark"
     week_start: int = 0
     """The calendar's first weekday: 0 Monday … 6 Sunday."""
-
-
-@dataclass(frozen=True)
-class OpportunityDetail:
-    """An opportunity with everything the detail view shows."""
-
-    opportunity: Opportunity
-    contacts: tuple[Contact, ...] = ()
-    interactions: tuple[Interaction, ...] = ()
-    follow_ups: tuple[FollowUp, ...] = ()
-    drafts: tuple[Draft, ...] = field(default=())

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import arrow
 
@@ -40,14 +41,15 @@ from jobhunt_tui.domain.localtime import (
 )
 from jobhunt_tui.domain.models import (
     Direction,
-    FollowUp,
     FollowUpKind,
     FollowUpStatus,
-    Interaction,
     InteractionKind,
     Settings,
     kind_label,
 )
+
+if TYPE_CHECKING:
+    from jobhunt_tui.domain.records import FollowUp, Interaction
 
 OUTBOUND_KINDS: frozenset[InteractionKind] = frozenset(
     {

@@ -5,36 +5,43 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from jobhunt_tui.domain import models
 from jobhunt_tui.domain.models import (
     Channel,
-    Company,
-    Contact,
     Direction,
-    Draft,
-    FollowUp,
     FollowUpKind,
     FollowUpStatus,
-    Interaction,
     InteractionKind,
-    Opportunity,
     Settings,
     Stage,
 )
 from jobhunt_tui.domain.timeutil import date_from_stored, from_stored, maybe_from_stored
+
+if TYPE_CHECKING:
+    from jobhunt_tui.domain.records import (
+        Company,
+        Contact,
+        Draft,
+        FollowUp,
+        Interaction,
+        Opportunity,
+    )
 
 Row = Mapping[str, Any]
 
 
 def company(row: Row) -> Company:
     """A company row as a domain object."""
-    return Company(id=row["id"], name=row["name"], website=row["website"], notes=row["notes"])
+    return models.Company(
+        id=row["id"], name=row["name"], website=row["website"], notes=row["notes"]
+    )
 
 
 def contact(row: Row) -> Contact:
     """A contact row as a domain object."""
-    return Contact(
+    return models.Contact(
         id=row["id"],
         name=row["name"],
         email=row["email"],
@@ -47,7 +54,7 @@ def contact(row: Row) -> Contact:
 
 def opportunity(row: Row) -> Opportunity:
     """An opportunity row joined with its company's name (`company_name`)."""
-    return Opportunity(
+    return models.Opportunity(
         id=row["id"],
         company_id=row["company_id"],
         company_name=row["company_name"],
@@ -69,7 +76,7 @@ def opportunity(row: Row) -> Opportunity:
 
 def interaction(row: Row) -> Interaction:
     """An interaction row as a domain object."""
-    return Interaction(
+    return models.Interaction(
         id=row["id"],
         opportunity_id=row["opportunity_id"],
         kind=InteractionKind(row["kind"]),
@@ -82,7 +89,7 @@ def interaction(row: Row) -> Interaction:
 
 def follow_up(row: Row) -> FollowUp:
     """A follow-up row as a domain object."""
-    return FollowUp(
+    return models.FollowUp(
         id=row["id"],
         opportunity_id=row["opportunity_id"],
         kind=FollowUpKind(row["kind"]),
@@ -98,7 +105,7 @@ def follow_up(row: Row) -> FollowUp:
 
 def draft(row: Row) -> Draft:
     """A draft row as a domain object."""
-    return Draft(
+    return models.Draft(
         id=row["id"],
         channel=Channel(row["channel"]),
         updated_at=from_stored(row["updated_at"]),

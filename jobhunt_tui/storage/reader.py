@@ -7,22 +7,24 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from jobhunt_tui.domain import models
 from jobhunt_tui.domain.errors import NotFoundError
-from jobhunt_tui.domain.models import (
-    Contact,
-    Draft,
-    FollowUp,
-    Interaction,
-    Opportunity,
-    OpportunityDetail,
-    Settings,
-    Stage,
-)
+from jobhunt_tui.domain.models import Settings, Stage
 from jobhunt_tui.domain.spacing import TOUCH_KINDS
 from jobhunt_tui.domain.stages import CLOSED_STAGES, OPEN_STAGES
 from jobhunt_tui.storage import convert
+
+if TYPE_CHECKING:
+    from jobhunt_tui.domain.records import (
+        Contact,
+        Draft,
+        FollowUp,
+        Interaction,
+        Opportunity,
+        OpportunityDetail,
+    )
 
 _OPPORTUNITY_SELECT = """
     SELECT o.*, c.name AS company_name
@@ -60,7 +62,7 @@ def get_opportunity(conn: sqlite3.Connection, opportunity_id: int) -> Opportunit
 def opportunity_detail(conn: sqlite3.Connection, opportunity_id: int) -> OpportunityDetail:
     """An opportunity with its company's contacts, timeline, follow-ups and drafts."""
     found = get_opportunity(conn, opportunity_id)
-    return OpportunityDetail(
+    return models.OpportunityDetail(
         opportunity=found,
         contacts=tuple(company_contacts(conn, found.company_id)),
         interactions=tuple(interactions_of(conn, opportunity_id)),
