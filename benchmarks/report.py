@@ -178,22 +178,28 @@ Measured with `python -X importtime`, cProfile, CPU time (`time.process_time`) i
 session and timestamps in a pty. Targets near their line (within a few ms) change verdict from
 run to run on this shared 2-core machine; the figures below say which.
 
-- **First paint (target 1.5x the bare app; this round's table above).** Counted in
-  instructions to the first frame with content (`benchmarks/startup_instructions.py`: callgrind,
-  25 opportunities, 120x40; the same count on every run, unlike the wall clock here), the bare
-  app is 941 M: Python's start 76 M, Textual's import 716 M, its widgets 21 M, the app to its
-  first frame 129 M. jobhunt is 1,685 M (1.79x; 1,894 M before this round): the same 792 M,
-  then its own imports 375 M (arrow ~80 M; ~60 dataclasses, whose generated methods Python
-  3.11 compiles one `exec` each, ~150 M), from the app's start to the screen's compose 81 M,
-  composing and styling the widgets 136 M, the first screen's reads 12 M, and the first layout
-  and render 250 M (the five card columns ~104 M, the calendar ~30 M, four plain containers
-  that draw under their children ~22 M, cutting every line at every widget edge the rest).
-  Deferring what the first frame does not show took 210 M off (the draft pane's fields and
-  text area, the filter line); reading the first screen on a thread while Textual imports
-  (`services/read_ahead.py`) takes its SQLite time off the wall clock (15-20 ms at 10,000),
-  not off this count. What is left is the screen itself: a board, a month, an agenda and a
-  draft frame are ~25 widgets and a whole screen of text where the bare app draws one line,
-  and 1.5x is 1,411 M: ~275 M less than now.
+- **First paint (target 1.5x the bare app; near the line, so its verdict can change from run
+  to run).** Counted in instructions to the first frame with content
+  (`benchmarks/startup_instructions.py`: callgrind, 25 opportunities, 120x40; the same count
+  on every run, unlike the wall clock here), the bare app is 954 M: Python's start 86 M,
+  Textual's import 720 M, its widgets 20 M, the app to its first frame 128 M. jobhunt is
+  1,535 M (1.61x; 1,894 M at the start of this round): the same 806 M, then its own imports
+  314 M (arrow ~80 M; ~50 dataclasses, whose generated methods Python 3.11 compiles one
+  `exec` each, ~100 M), the app's start to the screen's compose 115 M, composing and styling
+  91 M, the first screen's reads 7 M, 32 M to the first layout (Textual restyles the whole
+  screen when it is shown), and the first layout and render 172 M (five card columns ~67 M,
+  the calendar ~27 M, the draft pane's frame ~9 M, cutting every line at every widget edge
+  and writing the frame out the rest). What this round took off: the draft pane's fields and
+  text area, the filter line and the welcome are mounted after the first frame (or only when
+  needed); the containers around and under the panes are gone or not drawn; a board column
+  draws a line as one strip and looks its background up once; the first screen reads as
+  many cards as the terminal shows; the records, the built-in templates and the host's
+  subject load on first use; and the board's first screen and the calendar's first view are
+  read on a thread while Textual imports (`services/read_ahead.py`), which takes their
+  SQLite time (15-20 ms at 10,000) off the wall clock but not off this count. In wall time
+  the fixed cost of starting a process in a terminal (~45 ms, both apps) dilutes the ratio:
+  1,535 M is ~1.5x. What is left is the screen itself: a board, a month, an agenda and a
+  draft frame are ~20 widgets and a whole screen of text where the bare app draws one line.
 - **`L` stage move at 10,000 (first frame p95 43-68 ms over runs, near the line; target 50
   ms).** The write and the card's re-read take ~8 ms; the rest is the frame: a moved card
   changes two columns' heights, so Textual lays the screen out again and repaints every column
