@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.app import App
 
 from jobhunt_tui.domain.models import InteractionKind, Stage
 from jobhunt_tui.services.pipeline import PipelineService
@@ -263,3 +267,26 @@ async def test_a_new_theme_repaints_the_empty_part_of_a_column_in_its_background
         app.theme = "textual-light"
         await settle(pilot)
         assert empty_line_background() != dark
+
+
+async def test_the_first_frame_shows_the_columns_that_fit_as_they_stay(
+    make_app: Callable[..., JobhuntApp], pipeline: PipelineService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(pipeline)
+    first_frame: list[list[str]] = []
+    display = App._display
+
+    def spy(self: App[Any], screen: Any, update: Any) -> None:
+        if not first_frame and update is not None:
+            board = screen.query_one(Board)
+            first_frame.append([column.key for column in board.columns if column.display])
+        display(self, screen, update)
+
+    monkeypatch.setattr(App, "_display", spy)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        board = app.screen.query_one(Board)
+        settled = [column.key for column in board.columns if column.display]
+    assert settled == ["wishlist", "applied", "screening"]  # 80 cells beside the side panes
+    assert first_frame == [settled]

@@ -14,6 +14,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.css.scalar import Unit
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.widget import Widget
@@ -118,6 +119,7 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         Textual imports (`services.read_ahead`); then it is only taken here.
         """
         self.board.focus()
+        self._fit_to(self.app.size.width)
         self._show(self.services.first_board(self.app.size.height))
         self.call_after_refresh(self.filter_line)
 
@@ -475,6 +477,16 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         """Narrow terminals show one side at a time (and the footer only the keys)."""
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
         self.query_one(Footer).show_command_palette = event.size.width >= FOOTER_ROOMY
+
+    def _fit_to(self, width: int) -> None:
+        """Before the first layout: the narrow look, and the board's columns for the width it
+        will have (the terminal's, less the side's own width beside it), so the first frame
+        is laid out once, as it stays."""
+        narrow = width < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")
+        side = self.query_one("#side").styles.width
+        beside = 0 if narrow or side is None or side.unit is not Unit.CELLS else int(side.value)
+        self.board.expect_width(width - beside)
 
     def export(self, kind: str) -> None:
         """Export all data as `kind` (csv or json) into the current folder."""

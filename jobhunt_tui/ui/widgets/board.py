@@ -111,6 +111,7 @@ class Board(Widget, can_focus=True):
         self.include_closed = False
         self.filter_text = ""
         self._window_start = 0
+        self._expected_width = 0
         self._where: dict[int, str] = {}
         self._columns: list[BoardColumn] = [
             BoardColumn(stage.value, stage.label, id=f"column-{stage.value}")
@@ -280,9 +281,16 @@ class Board(Widget, can_focus=True):
         """Show as many whole columns as fit; the rest slide in as the cursor moves."""
         self._fit_columns()
 
+    def expect_width(self, width: int) -> None:
+        """The width the board will be laid out at: until it is, columns are fitted to it, so
+        the first frame draws just the columns that fit (not all, squeezed, then again)."""
+        self._expected_width = width
+        self._fit_columns()
+
     def _fit_columns(self) -> None:
         columns = self.columns
-        fit = max(1, self.size.width // self.MIN_COLUMN_WIDTH) if self.size.width else len(columns)
+        width = self.size.width or self._expected_width
+        fit = max(1, width // self.MIN_COLUMN_WIDTH) if width else len(columns)
         fit = min(fit, len(columns))
         current = self.column_index
         start = min(max(self._window_start, current - fit + 1), current)
