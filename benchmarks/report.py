@@ -178,27 +178,31 @@ Measured with `python -X importtime`, cProfile, CPU time (`time.process_time`) i
 session and timestamps in a pty. Targets near their line (within a few ms) change verdict from
 run to run on this shared 2-core machine; the figures below say which.
 
-- **First paint (target 1.5x the bare app; near the line, so its verdict can change from run
+- **First paint (target 1.5x the bare app; at the line, so its verdict can change from run
   to run).** Counted in instructions to the first frame with content
   (`benchmarks/startup_instructions.py`: callgrind, 25 opportunities, 120x40; the same count
   on every run, unlike the wall clock here), the bare app is 954 M: Python's start 86 M,
   Textual's import 720 M, its widgets 20 M, the app to its first frame 128 M. jobhunt is
-  1,535 M (1.61x; 1,894 M at the start of this round): the same 806 M, then its own imports
+  1,504 M (1.58x; 1,894 M at the start of this round): the same 806 M, then its own imports
   314 M (arrow ~80 M; ~50 dataclasses, whose generated methods Python 3.11 compiles one
   `exec` each, ~100 M), the app's start to the screen's compose 115 M, composing and styling
-  91 M, the first screen's reads 7 M, 32 M to the first layout (Textual restyles the whole
-  screen when it is shown), and the first layout and render 172 M (five card columns ~67 M,
-  the calendar ~27 M, the draft pane's frame ~9 M, cutting every line at every widget edge
-  and writing the frame out the rest). What this round took off: the draft pane's fields and
-  text area, the filter line and the welcome are mounted after the first frame (or only when
-  needed); the containers around and under the panes are gone or not drawn; a board column
+  92 M, the first screen's reads 8 M, 32 M to the first layout (Textual restyles the whole
+  screen when it is shown), and the first layout and render 138 M (three card columns, the
+  calendar, the draft pane's frame, cutting every line at every widget edge, writing the
+  frame out). At 10,000 the same count is 1,568 M: the reads' own work (65 cards, the
+  agenda's first lines; ~8 ms) and fuller columns. What this round took off: the draft
+  pane's fields and text area, the filter line and the welcome are mounted after the first
+  frame (or only when needed); the containers around and under the panes are gone or not
+  drawn; the board fits its columns, and the screen its narrow look, before the first layout
+  instead of after it (the first frame drew all five stages squeezed, then again); a column
   draws a line as one strip and looks its background up once; the first screen reads as
   many cards as the terminal shows; the records, the built-in templates and the host's
-  subject load on first use; and the board's first screen and the calendar's first view are
-  read on a thread while Textual imports (`services/read_ahead.py`), which takes their
-  SQLite time (15-20 ms at 10,000) off the wall clock but not off this count. In wall time
-  the fixed cost of starting a process in a terminal (~45 ms, both apps) dilutes the ratio:
-  1,535 M is ~1.5x. What is left is the screen itself: a board, a month, an agenda and a
+  subject load on first use; no collection runs while the command line imports. The first
+  frame's reads also start on a thread while Textual imports (`services/read_ahead.py`),
+  which hides their waits on a cold disk; with the file in the page cache, as here, their
+  work holds the interpreter lock and the measured gain is within the noise. In wall time the
+  fixed cost of starting a process in a terminal (~45 ms, both apps) dilutes the ratio, so
+  1,504 M reads ~1.45x. What is left is the screen itself: a board, a month, an agenda and a
   draft frame are ~20 widgets and a whole screen of text where the bare app draws one line.
 - **`L` stage move at 10,000 (first frame p95 43-68 ms over runs, near the line; target 50
   ms).** The write and the card's re-read take ~8 ms; the rest is the frame: a moved card
