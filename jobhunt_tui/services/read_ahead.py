@@ -1,10 +1,12 @@
 """The first frame's reads, made on a thread of their own while the app's modules load.
 
-`jobhunt` spends ~150 ms importing Textual before it can draw anything. SQLite reads without
-the interpreter lock, so the board's first screen and the calendar's first view (15-20 ms at
-10,000 opportunities) are read meanwhile and wait for the screen that asks for them. Each
-result is handed out once; a read that failed hands out nothing, and the screen reads again
-itself (so what went wrong is reported where it always is).
+`jobhunt` spends ~150 ms importing Textual before it can draw anything. The board's first
+screen and the calendar's first view (~7 ms at 10,000 opportunities with the file in the page
+cache) are read meanwhile, so a cold disk's waits, which release the interpreter lock, are
+hidden behind the import; with a warm cache their Python work holds the lock and the gain is
+within the noise of `make bench`. Each result is handed out once; a read that failed hands
+out nothing, and the screen reads again itself (so what went wrong is reported where it
+always is).
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ class Services:
         board = self.read_ahead.board(lines) if self.read_ahead is not None else None
         return board if board is not None else self.board.load(first_screen=lines)
 
-    @property
+    @cached_property
     def calendar(self) -> ReadAheadCalendar:
         """The agenda service as the calendar pane reads it (its first view maybe read ahead)."""
         from jobhunt_tui.services.read_ahead import ReadAheadCalendar

@@ -144,6 +144,7 @@ class DraftFields(Vertical):
     @on(TextArea.Changed, "#draft-body")
     @on(Input.Changed, "#draft-to, #draft-subject")
     def _changed(self, event: Message) -> None:
+        """The user changed a field (loading text posts no such message): tell the pane."""
         event.stop()
         self._on_edit()
 
