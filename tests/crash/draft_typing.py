@@ -112,6 +112,11 @@ def run_round(path: Path, home: Path, ending: str, *, seed: int, type_s: float =
             written.append(time.monotonic())
             session.drain()
             time.sleep(max(0.0, start + len(written) * KEY_INTERVAL_S - time.monotonic()))
+        if ending == "close":
+            # Closing the window discards input the app has not read yet (the kernel flushes
+            # the terminal's queue on hangup): it closes once the last key is drawn, as a
+            # person closes it after seeing what they typed.
+            session.settle(quiet=0.3, timeout=10)
         ended_at = time.monotonic()
         if ending == "kill":
             os.kill(session.pid, signal.SIGKILL)
