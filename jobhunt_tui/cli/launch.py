@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from jobhunt_tui.domain.clock import Clock, fixed_clock, system_clock
 from jobhunt_tui.domain.errors import DatabaseRefusedError, JobhuntError
@@ -33,8 +32,7 @@ def clock_from_environment() -> Clock:
     return fixed_clock(arrow.get(fixed))
 
 
-@dataclass(frozen=True)
-class AppLaunch:
+class AppLaunch(NamedTuple):
     """A command line that only opens the app, on this database (None: the default one)."""
 
     db_path: Path | None

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import arrow
 
@@ -28,8 +27,7 @@ LIST_LIMIT = 200
 """Items read per agenda section: far more than a screen or a day's work; the rest counted."""
 
 
-@dataclass(frozen=True)
-class AgendaItem:
+class AgendaItem(NamedTuple):
     """One planned follow-up with the opportunity it belongs to."""
 
     follow_up_id: int
@@ -41,8 +39,7 @@ class AgendaItem:
     due_at: arrow.Arrow
 
 
-@dataclass(frozen=True)
-class Agenda:
+class Agenda(NamedTuple):
     """What to do: overdue, today, coming up; who needs a next step; how the search is going."""
 
     today: dt.date
@@ -178,8 +175,7 @@ def stalest(
     return [opportunity_id for _, opportunity_id in keyed[:limit]]
 
 
-@dataclass(frozen=True)
-class DayEntry:
+class DayEntry(NamedTuple):
     """Something on one chosen day: a follow-up (planned or done) or an interview."""
 
     opportunity_id: int

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import arrow
 
 from jobhunt_tui.domain.models import FollowUpKind, Stage
 
 
-@dataclass(frozen=True)
-class BoardCard:
+class BoardCard(NamedTuple):
     """One opportunity as the board shows it. Plain data: widgets render it, nothing more."""
 
     opportunity_id: int

@@ -14,7 +14,7 @@ nothing rather than being silently dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jobhunt_tui.domain.board import BoardCard
 from jobhunt_tui.domain.models import Stage
@@ -25,8 +25,7 @@ QUIET_AFTER_DAYS = 7
 FLAGS = ("overdue", "idle", "quiet")
 
 
-@dataclass(frozen=True)
-class BoardFilter:
+class BoardFilter(NamedTuple):
     """A parsed filter: text to find, and the conditions the tokens set."""
 
     text: str = ""

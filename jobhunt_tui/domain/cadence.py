@@ -137,7 +137,7 @@ def plan_interview(
     for touch in sorted(crowded, key=lambda t: t.at):
         item = by_id[touch.follow_up_id or -1]
         due = spacing.earliest_polite(item.due_at, taken)
-        taken.append(dataclasses.replace(touch, at=due))
+        taken.append(touch._replace(at=due))
         reason = f"kept polite spacing after the interview on {when}"
         updates.append(
             FollowUpChange(

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import arrow
 
@@ -25,8 +24,7 @@ if TYPE_CHECKING:
     from jobhunt_tui.domain.records import FollowUp, Interaction
 
 
-@dataclass(frozen=True)
-class SearchHealth:
+class SearchHealth(NamedTuple):
     """How many opportunities are active against the floor the user wants to keep."""
 
     active: int
@@ -54,16 +52,14 @@ class SearchHealth:
         return f"{self.active} active {noun}: the search is healthy."
 
 
-@dataclass(frozen=True)
-class DueCounts:
+class DueCounts(NamedTuple):
     """Planned follow-ups due today and overdue."""
 
     due_today: int = 0
     overdue: int = 0
 
 
-@dataclass(frozen=True)
-class WeekCount:
+class WeekCount(NamedTuple):
     """Progress in one week (Monday to Sunday, local)."""
 
     week_start: dt.date
@@ -72,8 +68,7 @@ class WeekCount:
     interviews: int = 0
 
 
-@dataclass(frozen=True)
-class Aggregates:
+class Aggregates(NamedTuple):
     """Per-opportunity values the board query computes (or `aggregate` derives from rows)."""
 
     last_touch_at: arrow.Arrow | None = None
@@ -180,8 +175,7 @@ def aggregate(interactions: Iterable[Interaction], follow_ups: Iterable[FollowUp
     )
 
 
-@dataclass(frozen=True)
-class CardBasics:
+class CardBasics(NamedTuple):
     """The stored fields of an opportunity that a card shows or its rules need."""
 
     opportunity_id: int

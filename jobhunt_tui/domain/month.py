@@ -10,7 +10,7 @@ import datetime as dt
 import enum
 import locale
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ENGLISH_MONTHS = (
     "January",
@@ -38,8 +38,7 @@ class MarkKind(enum.Enum):
     DONE = "done"
 
 
-@dataclass(frozen=True)
-class DayMark:
+class DayMark(NamedTuple):
     """Things of one kind on one local day, and the opportunities they belong to."""
 
     day: dt.date
@@ -47,8 +46,7 @@ class DayMark:
     opportunity_ids: frozenset[int]
 
 
-@dataclass(frozen=True)
-class MonthMarks:
+class MonthMarks(NamedTuple):
     """Every mark of one month, as read (for the grid's look of each day)."""
 
     year: int
@@ -69,8 +67,7 @@ class MonthMarks:
         }
 
 
-@dataclass(frozen=True)
-class CalendarNames:
+class CalendarNames(NamedTuple):
     """Month names and two-letter weekday names (Monday first)."""
 
     months: tuple[str, ...] = ENGLISH_MONTHS

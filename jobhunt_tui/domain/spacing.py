@@ -21,8 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import arrow
 
@@ -110,8 +109,7 @@ def send_at(settings: Settings) -> dt.time:
     return dt.time(min(max(int(settings.send_at_hour), 0), 23), 0)
 
 
-@dataclass(frozen=True)
-class Touch:
+class Touch(NamedTuple):
     """One outbound touch, sent or planned, as the spacing rules see it."""
 
     at: arrow.Arrow
@@ -206,8 +204,7 @@ def planned_touches(
     ]
 
 
-@dataclass(frozen=True)
-class Spacing:
+class Spacing(NamedTuple):
     """The gap rule for one opportunity: its conversation restarts, the zone, the gap."""
 
     starts: tuple[arrow.Arrow, ...]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import NamedTuple
 
 import arrow
 
@@ -69,8 +69,7 @@ class _Room:
             self.left -= rows
 
 
-@dataclass(frozen=True)
-class CalendarView:
+class CalendarView(NamedTuple):
     """Everything the calendar pane shows, read in one transaction."""
 
     today: dt.date
@@ -115,7 +114,7 @@ class AgendaService:
         with self.database.reading() as conn:
             settings = reader.load_settings(conn)
             agenda = self._agenda(conn, now, settings, days, limit)
-            return replace(agenda, weekly=self._weeks(conn, now, settings))
+            return agenda._replace(weekly=self._weeks(conn, now, settings))
 
     def _agenda(
         self,
@@ -263,7 +262,7 @@ class AgendaService:
                 month=self._month(conn, year, month, today),
                 day=day,
                 day_entries=self._day(conn, day),
-                agenda=replace(agenda, weekly=weeks),
+                agenda=agenda._replace(weekly=weeks),
                 weeks=weeks,
                 settings=settings,
             )

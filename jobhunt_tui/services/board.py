@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import arrow
 
@@ -31,8 +31,7 @@ def first_screen_cards(lines: int) -> int:
     return max(1, lines // 3)
 
 
-@dataclass(frozen=True)
-class HealthCounts:
+class HealthCounts(NamedTuple):
     """What the header line says about the search as a whole."""
 
     active: int
@@ -45,22 +44,20 @@ class HealthCounts:
         return self.active < self.floor
 
 
-@dataclass(frozen=True)
-class BoardSnapshot:
+class BoardSnapshot(NamedTuple):
     """Everything the board shows, read in one transaction (maybe only the first screen)."""
 
     cards: list[BoardCard]
     counts: HealthCounts
     settings: Settings
     include_closed: bool
-    totals: dict[Stage, int] = field(default_factory=dict)
-    complete: bool = True
-    change_id: int = 0
+    totals: dict[Stage, int]
+    complete: bool
+    change_id: int
     """The change log's newest id when this was read: the live view carries on from it."""
 
 
-@dataclass(frozen=True)
-class CardsRead:
+class CardsRead(NamedTuple):
     """Some cards as stored at change-log id `as_of` (None: gone), and the counts then.
 
     Reads finish in any order; `as_of` lets the screen drop one older than what it shows.

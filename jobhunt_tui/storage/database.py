@@ -8,9 +8,8 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from jobhunt_tui.domain.errors import DatabaseRefusedError, StorageUnavailableError
 from jobhunt_tui.domain.text import visible
@@ -35,8 +34,7 @@ class NewerDatabaseError(DatabaseRefusedError):
     """A jobhunt file from a newer version: sound, but this version must not touch it."""
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(NamedTuple):
     """What is at a path before we open it: nothing yet, or our file at some version."""
 
     exists: bool

@@ -4,16 +4,15 @@ anything beside it (a read-only connection to a WAL-mode file makes empty -wal a
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 _WAL_FORMAT = 2
 
 
-@dataclass(frozen=True)
-class FileHeader:
+class FileHeader(NamedTuple):
     """What the header of a SQLite file says about it."""
 
     application_id: int

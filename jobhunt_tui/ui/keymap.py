@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from textual.binding import Binding
 
@@ -29,11 +29,10 @@ def config_path() -> Path:
     return platformdirs.user_config_path("jobhunt") / KEYMAP_FILE
 
 
-@dataclass(frozen=True)
-class LoadedKeymap:
+class LoadedKeymap(NamedTuple):
     """The keymap read from the file, and a problem to tell the user about (if any)."""
 
-    keys: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, str]
     problem: str = ""
 
 
@@ -43,9 +42,9 @@ def load_keymap(path: Path | None = None) -> LoadedKeymap:
     try:
         text = target.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return LoadedKeymap()
+        return LoadedKeymap({})
     except OSError as error:
-        return LoadedKeymap(problem=f"could not read {target}: {error.strerror}")
+        return LoadedKeymap({}, problem=f"could not read {target}: {error.strerror}")
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
@@ -53,18 +52,17 @@ def load_keymap(path: Path | None = None) -> LoadedKeymap:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return LoadedKeymap(problem=f"{target} is not valid TOML: {error}")
+        return LoadedKeymap({}, problem=f"{target} is not valid TOML: {error}")
     table = data.get("keymap", {})
     if not isinstance(table, dict):
-        return LoadedKeymap(problem=f'{target}: [keymap] must be a table of id = "keys"')
+        return LoadedKeymap({}, problem=f'{target}: [keymap] must be a table of id = "keys"')
     keys = {str(k): v for k, v in table.items() if isinstance(v, str) and v.strip()}
     skipped = sorted(str(k) for k, v in table.items() if not (isinstance(v, str) and v.strip()))
     problem = f"{target}: ignored entries without keys: {', '.join(skipped)}" if skipped else ""
     return LoadedKeymap(keys=keys, problem=problem)
 
 
-@dataclass(frozen=True)
-class CheckedKeymap:
+class CheckedKeymap(NamedTuple):
     """The entries that can be applied, and one line naming those that cannot."""
 
     keys: dict[str, str]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from jobhunt_tui.domain.board import BoardCard
@@ -36,18 +34,18 @@ CARD = BoardCard(
         ("globex", CARD, False),
         ("stage:applied", CARD, True),
         ("stage:APPLIED", CARD, True),
-        ("stage:int", replace(CARD, stage=Stage.INTERVIEWING), True),
+        ("stage:int", CARD._replace(stage=Stage.INTERVIEWING), True),
         ("stage:screening", CARD, False),
-        ("stage:applied stage:offer", replace(CARD, stage=Stage.OFFER), True),
+        ("stage:applied stage:offer", CARD._replace(stage=Stage.OFFER), True),
         ("p:1", CARD, False),
-        ("p:1", replace(CARD, priority=1), True),
+        ("p:1", CARD._replace(priority=1), True),
         ("is:overdue", CARD, False),
-        ("is:overdue", replace(CARD, overdue=True), True),
-        ("is:idle", replace(CARD, idle=True), True),
-        ("is:quiet", replace(CARD, quiet_days=6), False),
-        ("is:quiet", replace(CARD, quiet_days=9), True),
-        ("acme p:1 is:overdue", replace(CARD, priority=1, overdue=True), True),
-        ("globex p:1", replace(CARD, priority=1), False),
+        ("is:overdue", CARD._replace(overdue=True), True),
+        ("is:idle", CARD._replace(idle=True), True),
+        ("is:quiet", CARD._replace(quiet_days=6), False),
+        ("is:quiet", CARD._replace(quiet_days=9), True),
+        ("acme p:1 is:overdue", CARD._replace(priority=1, overdue=True), True),
+        ("globex p:1", CARD._replace(priority=1), False),
         ("stage:nope", CARD, False),  # a token that means nothing is text: it matches nothing
         ("is:happy", CARD, False),
         ("stage:a", CARD, False),  # ambiguous (applied, accepted): kept as text

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sqlite3
-from dataclasses import replace
 from itertools import pairwise
 
 import pytest
@@ -212,7 +211,7 @@ def test_a_short_agenda_is_read_whole_in_the_first_view(database: Database) -> N
     day = min(service.month(2026, 11).by_day())  # a day with something on it
     whole = service.calendar(2026, 11, day)
     first = service.first_view(2026, 11, day, 400)
-    assert first.agenda == replace(whole.agenda, weekly=())
+    assert first.agenda == whole.agenda._replace(weekly=())
     assert first.day_entries == whole.day_entries and whole.day_entries
     assert first.weeks == () and len(whole.weeks) == 8
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import arrow
 from rich.cells import cell_len
@@ -34,8 +34,7 @@ SECTION_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class AgendaRow:
+class AgendaRow(NamedTuple):
     """One row of the agenda: a heading or note (not selectable) or an item."""
 
     lines: tuple[tuple[Piece, ...], ...]

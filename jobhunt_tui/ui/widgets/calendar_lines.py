@@ -6,8 +6,8 @@ Seven columns of three cells ("20•"): 21 cells, inside the 22 the pane promise
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from jobhunt_tui.domain.month import (
     CalendarNames,
@@ -37,8 +37,7 @@ LEGEND = (
 )
 
 
-@dataclass(frozen=True)
-class MonthFace:
+class MonthFace(NamedTuple):
     """What the grid needs of a month: small and hashable, so lines can be cached."""
 
     year: int

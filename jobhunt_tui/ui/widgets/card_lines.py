@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import arrow
 from rich.cells import cell_len
@@ -21,8 +21,7 @@ QUIET_SHOWN_AFTER_DAYS = QUIET_AFTER_DAYS
 """Silence is marked on the card once it lasts a week (the cadence's own spacing)."""
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """A run of text and the name of its role (the column maps roles to styles).
 
     `rank` says what stays when the line is short: lower ranks are kept first.
