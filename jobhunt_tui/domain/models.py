@@ -5,9 +5,8 @@ these at its boundary.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     pass
@@ -121,8 +120,7 @@ class FollowUpStatus(str, Enum):
     SKIPPED = "skipped"
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The user's preferences; every cadence number lives here."""
 
     your_name: str = ""
@@ -134,9 +132,8 @@ class Settings:
     min_gap_days: int = 7
     decision_grace_business_days: int = 2
     send_at_hour: int = 10
-    week_start: int = 0  # the calendar's first column: 0 Monday … 6 Sunday (date.weekday())
     active_floor: int = 2
     idle_days: int = 14
     theme: str = "textual-dark"
     week_start: int = 0
-    """The calendar's first weekday: 0 Monday … 6 Sunday."""
+    """The calendar's first column: 0 Monday … 6 Sunday (as `date.weekday()` counts)."""

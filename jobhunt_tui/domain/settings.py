@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from jobhunt_tui.domain.errors import JobhuntError, ValidationError
 from jobhunt_tui.domain.models import Settings
@@ -135,14 +135,14 @@ def parse_value(key: str, text: str) -> str | int:
 def with_value(settings: Settings, key: str, text: str) -> Settings:
     """`settings` with `key` set from typed text, validated as a whole (blaming `key`)."""
     spec = spec_for(key)
-    return validated(replace(settings, **{spec.key: parse_value(spec.key, text)}), (spec.key,))
+    return validated(settings._replace(**{spec.key: parse_value(spec.key, text)}), (spec.key,))
 
 
 def with_texts(settings: Settings, texts: Mapping[str, str]) -> Settings:
     """`settings` with every key in `texts` set from typed text (the settings screen)."""
     values = {spec_for(key).key: parse_value(key, text) for key, text in texts.items()}
     changed = [key for key, value in values.items() if getattr(settings, key) != value]
-    return validated(replace(settings, **values), changed)
+    return validated(settings._replace(**values), changed)
 
 
 # Whole settings

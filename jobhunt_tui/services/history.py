@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.domain.timeutil import to_stored
@@ -21,8 +21,7 @@ class NothingToUndoError(JobhuntError):
     """There is no change of this writer's left to undo (or to redo)."""
 
 
-@dataclass(frozen=True)
-class Reverted:
+class Reverted(NamedTuple):
     """What an undo or redo did: which change, what it left alone, which cards to re-read."""
 
     verb: str

@@ -6,8 +6,6 @@ what a screen showed) and writes only the keys that changed. Settings are not un
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 from jobhunt_tui.domain import settings as rules
 from jobhunt_tui.domain.models import Settings
 from jobhunt_tui.storage import reader
@@ -47,10 +45,7 @@ class SettingsService:
         with self.database.writing_sql(LABEL, undoable=False) as conn:
             stored = stored_settings(conn)
             merged = Settings(
-                **{
-                    f.name: getattr(edited if f.name in changed else stored, f.name)
-                    for f in fields(Settings)
-                }
+                *(getattr(edited if name in changed else stored, name) for name in Settings._fields)
             )
             result = rules.validated(merged, changed)
             store_settings(conn, result, changed)
@@ -59,4 +54,4 @@ class SettingsService:
 
 def changed_keys(before: Settings, after: Settings) -> list[str]:
     """The keys whose values differ, in the order of `Settings`."""
-    return [f.name for f in fields(Settings) if getattr(before, f.name) != getattr(after, f.name)]
+    return [name for name in Settings._fields if getattr(before, name) != getattr(after, name)]

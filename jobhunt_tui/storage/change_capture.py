@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import arrow
 
@@ -43,7 +44,6 @@ _JOURNAL = """CREATE TEMP TABLE IF NOT EXISTS change_journal (
 )"""
 
 
-@dataclass(frozen=True)
 class ChangeKind:
     """The kinds of entry in the change log."""
 
@@ -117,8 +117,7 @@ def forget(conn: sqlite3.Connection) -> None:
         conn.capture_schema = None
 
 
-@dataclass(frozen=True)
-class JournalRow:
+class JournalRow(NamedTuple):
     """One row as a change left it: `old` is None for an insert, `new` None for a delete."""
 
     table: str

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from jobhunt_tui.storage.connection import connect
 
 
-@dataclass(frozen=True)
-class LoggedSummary:
+class LoggedSummary(NamedTuple):
     """What the live view needs of one change-log entry."""
 
     id: int

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from jobhunt_tui.domain import models
@@ -119,7 +118,7 @@ def draft(row: Row) -> Draft:
     )
 
 
-_SETTING_TYPES = {f.name: type(getattr(Settings(), f.name)) for f in fields(Settings)}
+_SETTING_TYPES = {name: type(value) for name, value in Settings()._asdict().items()}
 
 
 def settings(pairs: Mapping[str, str]) -> Settings:

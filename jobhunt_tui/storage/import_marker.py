@@ -14,16 +14,15 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from jobhunt_tui.storage import atomic
 
 POLL_SECONDS = 0.5
 
 
-@dataclass(frozen=True)
-class RunningImport:
+class RunningImport(NamedTuple):
     """An import in progress in another process (or this one)."""
 
     pid: int

@@ -250,6 +250,6 @@ class Repository:
 
     def save_settings(self, settings: Settings) -> None:
         """Store every setting as JSON text."""
-        for key, value in vars(settings).items():
+        for key, value in settings._asdict().items():
             self.session.merge(SettingRow(key=key, value=json.dumps(value)))
         self.session.flush()

@@ -5,7 +5,7 @@ The SQLModel tables in `tables.py` mirror the latest version; a test proves they
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jobhunt_tui.domain.built_in_templates import BUILT_IN_TEXTS
 
@@ -23,8 +23,7 @@ _FOLLOW_UP_KINDS = "'thank_you','follow_up','check_in','custom'"
 _CHANNELS = "'email','phone'"
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(NamedTuple):
     """One step of the schema: the version it produces and the statements that make it."""
 
     version: int

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
-
 import pytest
 
 from jobhunt_tui.domain import settings as rules
@@ -20,7 +18,7 @@ def refusal(key: str, text: str, base: Settings = DEFAULTS) -> ValidationError:
 
 
 def test_every_field_of_settings_has_exactly_one_spec() -> None:
-    assert sorted(rules.KEYS) == sorted(f.name for f in fields(Settings))
+    assert sorted(rules.KEYS) == sorted(Settings._fields)
     assert len(set(rules.KEYS)) == len(rules.KEYS)
 
 
@@ -130,7 +128,7 @@ def test_a_gap_longer_than_the_cadence_steps_blames_the_gap() -> None:
     assert error.field == "min_gap_days"
     assert "longer than follow_up_days (7 days)" in error.message
     # In the right order it works: steps first, then the gap.
-    roomy = replace(DEFAULTS, follow_up_days=10, check_in_days=10)
+    roomy = DEFAULTS._replace(follow_up_days=10, check_in_days=10)
     assert rules.with_value(roomy, "min_gap_days", "10").min_gap_days == 10
     lower = rules.with_value(DEFAULTS, "min_gap_days", "5")
     assert rules.with_value(lower, "follow_up_days", "5").follow_up_days == 5
@@ -149,10 +147,10 @@ def test_with_texts_checks_every_field_and_reads_them_as_typed() -> None:
 
 def test_validated_refuses_stored_values_out_of_range() -> None:
     with pytest.raises(ValidationError) as caught:
-        rules.validated(replace(DEFAULTS, idle_days=0))
+        rules.validated(DEFAULTS._replace(idle_days=0))
     assert caught.value.field == "idle_days"
     with pytest.raises(ValidationError):
-        rules.validated(replace(DEFAULTS, active_floor=True))
+        rules.validated(DEFAULTS._replace(active_floor=True))
 
 
 def test_require_names_the_setting_and_how_to_set_it() -> None:
@@ -161,5 +159,5 @@ def test_require_names_the_setting_and_how_to_set_it() -> None:
     assert caught.value.field == "your_name"
     assert "the template's {my_name} needs it" in caught.value.message
     assert "jobhunt settings your_name VALUE" in caught.value.message
-    named = replace(DEFAULTS, your_name="Zoë")
+    named = DEFAULTS._replace(your_name="Zoë")
     assert rules.require(named, "your_name", "the template") == "Zoë"

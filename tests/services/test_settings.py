@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from dataclasses import replace
 
 import arrow
 import pytest
@@ -73,7 +72,7 @@ def test_change_decides_from_the_stored_values(service: SettingsService) -> None
 def test_save_keeps_a_key_changed_elsewhere_meanwhile(service: SettingsService) -> None:
     base = service.read()
     service.change("your_email", "zoe@example.com")  # the command line, while the form is open
-    edited = replace(base, your_name="Zoë", idle_days=21)
+    edited = base._replace(your_name="Zoë", idle_days=21)
     saved = service.save(edited, base)
     assert (saved.your_name, saved.idle_days, saved.your_email) == ("Zoë", 21, "zoe@example.com")
     assert service.read() == saved
@@ -84,14 +83,14 @@ def test_save_refuses_invalid_settings_and_writes_nothing(
 ) -> None:
     base = service.read()
     with pytest.raises(ValidationError) as caught:
-        service.save(replace(base, send_at_hour=25), base)
+        service.save(base._replace(send_at_hour=25), base)
     assert caught.value.field == "send_at_hour"
     assert stored_rows(database) == {}
 
 
 def test_changed_keys_in_settings_order() -> None:
     base = Settings()
-    assert changed_keys(base, replace(base, idle_days=3, your_name="A")) == [
+    assert changed_keys(base, base._replace(idle_days=3, your_name="A")) == [
         "your_name",
         "idle_days",
     ]

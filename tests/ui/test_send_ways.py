@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import stat
 from collections.abc import Callable
-from dataclasses import replace
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
@@ -32,7 +31,7 @@ def with_address(database: Database, clock) -> None:  # type: ignore[no-untyped-
     """Your name with accents and your address, as the From line needs them."""
     current = SettingsService(database).read()
     PipelineService(database, clock).save_settings(
-        replace(current, your_name=YOU, your_email=YOUR_EMAIL)
+        current._replace(your_name=YOU, your_email=YOUR_EMAIL)
     )
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 import gc
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -505,7 +504,7 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
 
     def with_theme(self, theme: str) -> Settings:
         """The current settings with another theme."""
-        return replace(self.settings, theme=theme)
+        return self.settings._replace(theme=theme)
 
     def save_draft_eml(self) -> None:
         """Save the open draft as an .eml file here (from the palette)."""
