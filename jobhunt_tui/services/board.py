@@ -18,9 +18,10 @@ from jobhunt_tui.domain.clock import Clock, system_clock
 from jobhunt_tui.domain.health import Aggregates, CardBasics, DueCounts, card_for
 from jobhunt_tui.domain.localtime import Zone, at_local, local_date
 from jobhunt_tui.domain.models import FollowUpKind, Settings, Stage
+from jobhunt_tui.domain.stages import is_active
 from jobhunt_tui.domain.timeutil import from_stored, maybe_from_stored, to_stored
 from jobhunt_tui.services.zone import local_zone
-from jobhunt_tui.storage import change_feed, reader
+from jobhunt_tui.storage import agenda_reads, change_feed, reader
 from jobhunt_tui.storage.database import Database
 from jobhunt_tui.storage.reader import CardRow
 
@@ -114,7 +115,8 @@ class BoardService:
             settings = reader.load_settings(conn)
             rows = reader.card_rows(conn, include_closed=include_closed, per_stage_limit=limit)
             totals = reader.stage_totals(conn, include_closed=include_closed)
-            counts = self._counts(conn, now, settings)
+            active = sum(count for stage, count in totals.items() if is_active(stage))
+            counts = self._counts(conn, now, settings, active)
             change_id = change_feed.latest_id(conn)
         cards = [_card(row, now, self.tz, settings) for row in rows]
         complete = len(cards) == sum(totals.values())
@@ -145,12 +147,22 @@ class BoardService:
             return self._counts(conn, self.clock(), settings)
 
     def _counts(
-        self, conn: sqlite3.Connection, now: arrow.Arrow, settings: Settings
+        self,
+        conn: sqlite3.Connection,
+        now: arrow.Arrow,
+        settings: Settings,
+        active: int | None = None,
     ) -> HealthCounts:
+        """The header's counts; `active` when the caller has already counted it."""
         today = local_date(now, self.tz)
         start = at_local(today, dt.time(0, 0), self.tz)
         end = at_local(today + dt.timedelta(days=1), dt.time(0, 0), self.tz)
-        active, overdue, due_today = reader.due_counts(conn, to_stored(start), to_stored(end))
+        # The agenda's own count: at the first frame both read it, the second from a warm cache.
+        overdue, due_today = agenda_reads.planned_totals(
+            conn, ("", to_stored(start), to_stored(end))
+        )
+        if active is None:
+            active = agenda_reads.active_count(conn)
         return HealthCounts(
             active, DueCounts(due_today=due_today, overdue=overdue), settings.active_floor
         )

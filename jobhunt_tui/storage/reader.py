@@ -145,7 +145,6 @@ def _quoted(values: Iterable[str]) -> str:
 # SQL literals of fixed enum sets (never user input), shared with the other read modules.
 _TOUCH = _quoted(kind.value for kind in TOUCH_KINDS)
 CLOSED_SQL = _quoted(stage.value for stage in CLOSED_STAGES)
-_ACTIVE = _quoted(stage.value for stage in OPEN_STAGES if stage is not Stage.WISHLIST)
 _BOARD_ORDER = "o.priority, o.updated_at DESC, o.id"
 
 # Correlated subqueries on (opportunity_id, …) indexes: each card costs a few index probes,
@@ -208,32 +207,3 @@ def stage_totals(conn: sqlite3.Connection, *, include_closed: bool = False) -> d
     rows = conn.execute("SELECT stage, COUNT(*) FROM opportunity WHERE archived = 0 GROUP BY stage")
     totals = {Stage(stage): count for stage, count in rows}
     return {s: n for s, n in totals.items() if include_closed or s not in CLOSED_STAGES}
-
-
-def due_counts(conn: sqlite3.Connection, today: str, tomorrow: str) -> tuple[int, int, int]:
-    """(active opportunities, follow-ups overdue, due today) for the header line.
-
-    `today` and `tomorrow` are the stored instants of the user's local midnights.
-    """
-    active = conn.execute(
-        f"SELECT COUNT(*) FROM opportunity WHERE archived = 0 AND stage IN ({_ACTIVE})"
-    ).fetchone()[0]
-    # Every planned follow-up due before tomorrow (one covering-index range), less those of
-    # archived or closed opportunities (few, found through their opportunities): joining each
-    # planned follow-up to its opportunity cost ~7 ms at 10,000, this ~2.5 ms.
-    params = {"today": today, "tomorrow": tomorrow}
-    overdue, due_today = conn.execute(
-        """SELECT COALESCE(SUM(due_at < :today), 0), COALESCE(SUM(due_at >= :today), 0)
-            FROM follow_up WHERE status = 'planned' AND due_at < :tomorrow""",
-        params,
-    ).fetchone()
-    closed_overdue, closed_today = conn.execute(
-        f"""SELECT COALESCE(SUM(f.due_at < :today), 0), COALESCE(SUM(f.due_at >= :today), 0)
-            FROM (SELECT id FROM opportunity WHERE archived = 1
-                  UNION ALL
-                  SELECT id FROM opportunity WHERE archived = 0 AND stage IN ({CLOSED_SQL})) AS o
-            CROSS JOIN follow_up AS f
-            WHERE f.opportunity_id = o.id AND f.status = 'planned' AND f.due_at < :tomorrow""",
-        params,
-    ).fetchone()
-    return active, overdue - closed_overdue, due_today - closed_today

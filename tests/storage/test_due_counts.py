@@ -7,7 +7,7 @@ import itertools
 
 from jobhunt_tui.domain.models import Stage
 from jobhunt_tui.domain.stages import is_open
-from jobhunt_tui.storage import reader
+from jobhunt_tui.storage import agenda_reads
 from jobhunt_tui.storage.database import Database
 
 TODAY = "2026-11-20T00:00:00Z"
@@ -43,6 +43,7 @@ def test_counts_leave_out_closed_archived_and_unplanned(database: Database) -> N
                     expected_overdue += due < TODAY
                     expected_today += TODAY <= due < TOMORROW
     with database.reading() as conn:
-        active, overdue, due_today = reader.due_counts(conn, TODAY, TOMORROW)
+        active = agenda_reads.active_count(conn)
+        overdue, due_today = agenda_reads.planned_totals(conn, ("", TODAY, TOMORROW))
     assert (active, overdue, due_today) == (expected_active, expected_overdue, expected_today)
     assert (active, overdue, due_today) == (4, 5, 5)  # wishlist is open but not yet active
