@@ -190,9 +190,29 @@ class BoardColumn(ScrollView, can_focus=False):
     # Rendering
 
     def _relayout(self) -> None:
-        self.virtual_size = Size(0, len(self.shown) * CARD_HEIGHT)
+        self._set_virtual_height(len(self.shown) * CARD_HEIGHT)
         self._update_title()
         self.refresh()
+
+    def _set_virtual_height(self, height: int) -> None:
+        """The scrollable height of the cards.
+
+        Textual re-lays out the whole screen when a virtual size changes: ~15 ms at 10,000
+        opportunities, inside the frame of `L` (a card leaves one column, joins another).
+        Only a scrollbar that appears or goes changes any region, so while the cards overflow
+        the column before and after (or fit both times) only the scrollbar's thumb is moved.
+        """
+        old = self.virtual_size.height
+        room = self.scrollable_content_region.height
+        if height == old:
+            return
+        if room <= 0 or (old > room) != (height > room):
+            self.virtual_size = Size(0, height)
+            return
+        self.set_reactive(BoardColumn.virtual_size, Size(0, height))
+        if height > room:
+            self.vertical_scrollbar.window_virtual_size = height
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def set_edges(self, more_left: bool, more_right: bool) -> None:
         """Mark the title when more columns are hidden to the left or right."""
