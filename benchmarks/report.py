@@ -178,43 +178,43 @@ Measured with `python -X importtime`, cProfile, CPU time (`time.process_time`) i
 session and timestamps in a pty. Targets near their line (within a few ms) change verdict from
 run to run on this shared 2-core machine; the figures below say which.
 
-- **First paint (target 1.5x the bare app; at the line, so its verdict can change from run
-  to run).** Counted in instructions to the first frame with content
-  (`benchmarks/startup_instructions.py`: callgrind, 25 opportunities, 120x40; the same count
+- **First paint (target 1.5x the bare app; met, 1.39-1.49x over this round's last runs, so
+  its verdict can still change with the machine).** Counted in instructions to the first
+  frame with content (`benchmarks/startup_instructions.py`: callgrind, 120x40; the same count
   on every run, unlike the wall clock here), the bare app is 954 M: Python's start 86 M,
-  Textual's import 720 M, its widgets 20 M, the app to its first frame 128 M. jobhunt is
-  1,504 M (1.58x; 1,894 M at the start of this round): the same 806 M, then its own imports
-  314 M (arrow ~80 M; ~50 dataclasses, whose generated methods Python 3.11 compiles one
-  `exec` each, ~100 M), the app's start to the screen's compose 115 M, composing and styling
-  92 M, the first screen's reads 8 M, 32 M to the first layout (Textual restyles the whole
-  screen when it is shown), and the first layout and render 138 M (three card columns, the
-  calendar, the draft pane's frame, cutting every line at every widget edge, writing the
-  frame out). At 10,000 the same count is 1,568 M: the reads' own work (65 cards, the
-  agenda's first lines; ~8 ms) and fuller columns. What this round took off: the draft
-  pane's fields and text area, the filter line and the welcome are mounted after the first
-  frame (or only when needed); the containers around and under the panes are gone or not
-  drawn; the board fits its columns, and the screen its narrow look, before the first layout
-  instead of after it (the first frame drew all five stages squeezed, then again); a column
-  draws a line as one strip and looks its background up once; the first screen reads as
-  many cards as the terminal shows; the records, the built-in templates and the host's
-  subject load on first use; no collection runs while the command line imports. The first
-  frame's reads also start on a thread while Textual imports (`services/read_ahead.py`),
-  which hides their waits on a cold disk; with the file in the page cache, as here, their
-  work holds the interpreter lock and the measured gain is within the noise. In wall time the
-  fixed cost of starting a process in a terminal (~45 ms, both apps) dilutes the ratio, so
-  1,504 M reads ~1.45x. What is left is the screen itself: a board, a month, an agenda and a
-  draft frame are ~20 widgets and a whole screen of text where the bare app draws one line.
-- **`L` stage move at 10,000 (first frame p95 43-68 ms over runs, near the line; target 50
-  ms).** The write and the card's re-read take ~8 ms; the rest is the frame: a moved card
-  changes two columns' heights, so Textual lays the screen out again and repaints every column
-  and its scrollbar (~25 ms of rendering, ~230 scrollbar lines), while the calendar's re-read of
-  what is on screen (a few ms) shares the interpreter lock with it.
-- **`space` on an agenda item at 10,000 (p95 92-116 ms over runs, near the line; median 70-85
-  ms; target 100 ms).** Write and card re-read ~10 ms; the card's frame (the board selects the
-  card, restyling two columns: 20-30 ms); the calendar's part on screen (~5 ms CPU, 15-25 ms
-  wall beside that frame); the calendar's frame (~10 ms). The whole calendar (~80 ms) is read 50
-  ms after that frame and the toast waits for it; the collector's full pass waits for a pause in
-  the keys. Before this round: median 246 ms, p95 337-396 ms.
+  Textual's import 720 M, its widgets 20 M, the app to its first frame 128 M. jobhunt at 25
+  is 1,404 M (1.47x; 1,894 M two rounds ago, 1,504 M one round ago): the same 806 M, then its
+  own imports 228 M (arrow and dateutil ~80 M; ~70 modules of its own), the app's start to
+  the screen's compose 102 M, composing and styling 91 M, the first screen's reads 8 M, 32 M
+  to the first layout (Textual restyles the whole screen when it is shown), and the first
+  layout and render 137 M (three card columns and their scrollbars, the calendar, the draft
+  pane's frame, cutting every line at every widget edge, writing the frame out). At 10,000 it
+  is 1,458 M: the reads' own work (their counts walk ~10,000 index entries; ~6 ms on the
+  read-ahead thread, which runs beside Textual's import but shares the interpreter lock)
+  and fuller columns. This round took off 100 M at 25 and 110 M at 10,000: the read models,
+  settings and change-log rows that load before the first frame are NamedTuples instead of
+  frozen dataclasses (Python 3.11 compiles six methods per frozen dataclass, ~0.4 ms each
+  class), and the header's counts reuse the agenda's. Earlier rounds mounted the draft
+  fields, filter line and welcome after the first frame, fitted the columns before the first
+  layout, read only the cards the terminal shows and loaded the records, templates and ORM on
+  first use. In wall time the fixed cost of starting a process in a terminal (~45 ms, both
+  apps) dilutes the ratio. What is left is the screen itself: a board, a month, an agenda and
+  a draft frame are ~20 widgets and a whole screen of text where the bare app draws one line.
+- **`L` stage move at 10,000 (first frame p95 33 ms this run, 52 ms in this round's first
+  run; target 50 ms).** The write and the card's re-read take ~4 ms; the rest is the frame:
+  the two columns the card leaves and joins, and their scrollbars (Textual draws a scrollbar
+  line by line through Rich, ~50 µs a line). Until this round a column whose card count
+  changed set its virtual size, which made Textual lay the whole screen out again (~15 ms); a
+  column now does that only when its scrollbar appears or goes. The month grid and the
+  agenda no longer redraw after a move that leaves what they show unchanged.
+- **`space` on an agenda item at 10,000 (p95 88-115 ms over this round's runs, near the line;
+  median 63-76 ms; target 100 ms).** Write and card re-read ~10 ms; the card's frame (the
+  board selects the card, sliding its window of three columns: a layout and ~15 ms of
+  columns and scrollbars); the calendar's part on screen (~5 ms CPU, 15-25 ms wall beside that
+  frame); the calendar's frame (~10 ms, its grid ~0.2 ms a line). The whole calendar (~80 ms)
+  is read 50 ms after that frame and the toast waits for it. Starting the calendar's re-read
+  before the card's (so both could share a frame) was tried: the median did not move, since
+  the board's own frame sits between them.
 - **`j` at 1,000 and 10,000 (p95 13-16.5 ms over runs; target 16 ms).** One card row repainted
   per key; the spread is the machine.
 
