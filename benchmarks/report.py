@@ -200,12 +200,16 @@ run to run on this shared 2-core machine; the figures below say which.
   first use. In wall time the fixed cost of starting a process in a terminal (~45 ms, both
   apps) dilutes the ratio. What is left is the screen itself: a board, a month, an agenda and
   a draft frame are ~20 widgets and a whole screen of text where the bare app draws one line.
-- **`L` stage move at 10,000 (first frame p95 33 ms this run, 52 ms in this round's first
-  run; target 50 ms).** The write and the card's re-read take ~4 ms; the rest is the frame:
-  the two columns the card leaves and joins, and their scrollbars (Textual draws a scrollbar
-  line by line through Rich, ~50 µs a line). Until this round a column whose card count
-  changed set its virtual size, which made Textual lay the whole screen out again (~15 ms); a
-  column now does that only when its scrollbar appears or goes. The month grid and the
+- **`L` stage move at 10,000 (first frame p95 33-55 ms over this round's runs, median 23-36
+  ms: near the line, so its verdict changes from run to run; target 50 ms).** The write and
+  the card's re-read take ~4 ms; the rest is the frame: the two columns the card leaves and
+  joins, and their scrollbars (Textual draws a scrollbar line by line through Rich, ~50 µs a
+  line). What makes some runs slower is not pinned down: one suspect, the whole calendar's
+  re-read after the previous key (~80 ms of work in a worker, sharing the interpreter lock),
+  was read later (0.05 -> 0.4 s after the part on screen) in an A/B, and the median did not
+  improve (28 -> 33 ms), so that change was not kept. Until this round a column whose card
+  count changed set its virtual size, which made Textual lay the whole screen out again (~15
+  ms); a column now does that only when its scrollbar appears or goes. The month grid and the
   agenda no longer redraw after a move that leaves what they show unchanged.
 - **`space` on an agenda item at 10,000 (p95 88-115 ms over this round's runs, near the line;
   median 63-76 ms; target 100 ms).** Write and card re-read ~10 ms; the card's frame (the
