@@ -61,3 +61,21 @@ async def test_a_draft_shown_before_the_fields_arrive_is_all_there() -> None:
         assert editor.border_title == "thank-you · Initech"
         assert editor.border_subtitle is not None and "5 words" in str(editor.border_subtitle)
         assert len(editor.query(DraftFields)) == 1  # mounted once, not again after the frame
+
+
+class _Closing(App[None]):
+    """An app that quits before its first frame (as on a failure of its first read): the
+    pane's call for its fields comes as the pane is taken down."""
+
+    def compose(self) -> ComposeResult:
+        yield DraftEditor(id="draft-pane")
+
+    def on_mount(self) -> None:
+        self.exit()
+
+
+async def test_quitting_before_the_fields_arrive_ends_cleanly() -> None:
+    app = _Closing()
+    async with app.run_test(size=(60, 20)):
+        pass
+    assert app.return_code == 0

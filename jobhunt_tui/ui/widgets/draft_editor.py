@@ -100,7 +100,8 @@ class DraftEditor(Vertical, can_focus=True):
 
             blink = bool(getattr(self.app, "cursor_blink", True))
             self._fields = DraftFields(self._edited, cursor_blink=blink)
-            self.mount(self._fields)
+            if self.is_attached:  # not when the call comes as the app quits, pane taken down
+                self.mount(self._fields)
         return self._fields
 
     @property
