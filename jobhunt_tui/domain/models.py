@@ -8,8 +8,14 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-if TYPE_CHECKING:
-    pass
+if TYPE_CHECKING:  # what `__getattr__` hands out, for type checkers (re-exported)
+    from jobhunt_tui.domain.records import Company as Company
+    from jobhunt_tui.domain.records import Contact as Contact
+    from jobhunt_tui.domain.records import Draft as Draft
+    from jobhunt_tui.domain.records import FollowUp as FollowUp
+    from jobhunt_tui.domain.records import Interaction as Interaction
+    from jobhunt_tui.domain.records import Opportunity as Opportunity
+    from jobhunt_tui.domain.records import OpportunityDetail as OpportunityDetail
 
 _RECORDS = frozenset(
     {"Company", "Contact", "Draft", "FollowUp", "Interaction", "Opportunity", "OpportunityDetail"}
