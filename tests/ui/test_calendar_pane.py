@@ -488,7 +488,7 @@ async def test_the_first_frame_shows_the_month_and_the_agenda_before_any_worker(
     # The whole view's worker never runs: what shows comes from the pane's first read.
     monkeypatch.setattr(
         CalendarPane,
-        "_read_in_worker",
+        "_read_whole_in_worker",
         lambda self, year, month, *rest: reads.append((year, month)),
     )
     app = make_app()

@@ -30,7 +30,12 @@ from jobhunt_tui.ui.messages import BoardLoaded, CardChanged
 from jobhunt_tui.ui.screens.draft_routing import DraftRouting
 from jobhunt_tui.ui.screens.live_changes import LiveChanges
 from jobhunt_tui.ui.widgets.board import Board
-from jobhunt_tui.ui.widgets.calendar_pane import CalendarPane, names_from_environment
+from jobhunt_tui.ui.widgets.calendar_pane import (
+    CalendarPane,
+    CalendarRead,
+    PartRequest,
+    names_from_environment,
+)
 from jobhunt_tui.ui.widgets.calendar_widgets import AgendaList
 from jobhunt_tui.ui.widgets.chrome import HealthHeader, Welcome
 from jobhunt_tui.ui.widgets.draft_editor import DraftEditor
@@ -199,7 +204,7 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         the card, so the screen shows where it really is; `label` names it in the message.
         When `retry` is given (a form's change), it gets the reason instead, on the UI thread.
         """
-        self._change(opportunity_id, label, apply, retry)
+        self._change(opportunity_id, label, apply, retry, self.calendar.part_request())
 
     @work(thread=True, exit_on_error=False, group="write")
     def _change(
@@ -208,6 +213,7 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         label: str,
         apply: Callable[[], str],
         retry: Callable[[str], None] | None,
+        calendar: PartRequest,
     ) -> None:
         try:
             note = apply()
@@ -224,14 +230,33 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
                                           severity="warning", markup=False)  # fmt: skip
             return
         if opportunity_id is not None:
-            self.refresh_card(opportunity_id, note)
+            self.refresh_card(opportunity_id, note, calendar=calendar)
         freeze_once_orm_loaded()  # the first change through the ORM has just loaded it
 
-    def refresh_card(self, opportunity_id: int, note: str = "", *, select: bool = True) -> None:
-        """Re-read one card and the counts (call from a worker) and post them."""
+    def refresh_card(
+        self,
+        opportunity_id: int,
+        note: str = "",
+        *,
+        select: bool = True,
+        calendar: PartRequest | None = None,
+    ) -> None:
+        """Re-read one card and the counts (call from a worker) and post them; with
+        `calendar`, the calendar's part on screen too, so both show in one frame."""
         read = self.services.board.cards(frozenset({opportunity_id}), self.settings)
         card = read.cards[opportunity_id]
-        self.post_message(CardChanged(opportunity_id, card, read.counts, note, select, read.as_of))
+        part = None if calendar is None else self._read_calendar_part(calendar)
+        self.post_message(
+            CardChanged(opportunity_id, card, read.counts, note, select, read.as_of, part)
+        )
+
+    def _read_calendar_part(self, request: PartRequest) -> tuple[CalendarRead, PartRequest] | None:
+        try:
+            return self.calendar.read_part(request), request
+        except Exception as error:
+            if failure_text(error, self.services.database.path) is None:
+                raise  # a bug
+            return None  # the card still shows; the calendar reads again and reports it
 
     @on(CardChanged)
     def _card_changed(self, event: CardChanged) -> None:
@@ -239,14 +264,16 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         self._show_card(event.opportunity_id, event.card, event.as_of, select=event.select)
         self.query_one(HealthHeader).show(event.counts)
         self._update_welcome()
-        # A change made here: the part of the calendar on screen is re-read at once (a few ms,
-        # beside the card's frame), the rest once that is drawn. The note waits for the
-        # calendar: a toast lays the screen out again (~30 ms at 10,000), and what changed
-        # should show before the words about it.
+        # The calendar's part on screen, read with the card, shows in the card's frame (read
+        # separately it missed that frame, and Textual's pacing put it 17-33 ms later); the
+        # rest follows. The note waits for the calendar: a toast lays the screen out again
+        # (~30 ms at 10,000), and what changed should show before the words about it.
         note = event.note
-        self.calendar.reload(
-            then=(lambda: self.notify(note, markup=False, timeout=3)) if note else None
-        )
+        then = (lambda: self.notify(note, markup=False, timeout=3)) if note else None
+        if event.calendar is None:
+            self.calendar.reload(then=then)
+        else:
+            self.calendar.show_part(*event.calendar, then=then)
 
     def _show_card(
         self, opportunity_id: int, card: BoardCard | None, as_of: int, *, select: bool

@@ -14,7 +14,7 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol
 
 import arrow
 from textual import on, work
@@ -32,6 +32,7 @@ from jobhunt_tui.domain.month import (
     names_for_locale,
     shift_month,
 )
+from jobhunt_tui.ui.failures import ReportsWorkerFailures
 from jobhunt_tui.ui.widgets.agenda_lines import AgendaRow, agenda_rows
 from jobhunt_tui.ui.widgets.calendar_lines import MonthFace, month_face
 from jobhunt_tui.ui.widgets.calendar_widgets import AgendaList, MonthGrid, ProgressStrip
@@ -68,20 +69,41 @@ class CalendarSource(Protocol):
         ...
 
 
-@dataclass
-class _Loaded(Message):
-    """A read finished (in the pane's worker), with the agenda's rows built for `width`."""
+class PartRequest(NamedTuple):
+    """What a read of the part on screen covers, taken on the UI thread (`part_request`)."""
+
+    year: int
+    month: int
+    day: dt.date
+    lines: int
+    owner: int | None
+    width: int
+
+
+class CalendarRead(NamedTuple):
+    """A finished read, with the agenda's rows built for `width` off the UI thread."""
 
     view: CalendarView
     now: arrow.Arrow
     neighbours: dict[tuple[int, int], MonthMarks]
-    generation: int
     rows: tuple[AgendaRow, ...]
     width: int
 
 
-class CalendarPane(Vertical):
-    """Month grid on top, the agenda, the progress strip; narrow: agenda first."""
+@dataclass
+class _Loaded(Message):
+    """A read finished in the pane's worker; only the latest `generation` is shown."""
+
+    read: CalendarRead
+    generation: int
+
+
+class CalendarPane(ReportsWorkerFailures, Vertical):
+    """Month grid on top, the agenda, the progress strip; narrow: agenda first.
+
+    Its reads run in its own workers, whose state messages stay here (they do not bubble):
+    a read that fails is reported from here.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left_square_bracket", "month(-1)", "◀ Month", id="calendar.previous_month",
@@ -197,36 +219,72 @@ class CalendarPane(Vertical):
         """
         if then is not None:
             self._after_shown.append(then)
-        shown = (self.cursor.year, self.cursor.month)
-        self.faces = {key: face for key, face in self.faces.items() if key == shown}
-        self._read(*shown, self.chosen, neighbours=False, lines=self.agenda.lines_in_reach())
-
-    def _read(
-        self, year: int, month: int, day: dt.date, *, neighbours: bool = True,
-        lines: int | None = None,
-    ) -> None:  # fmt: skip
+        request = self.part_request()
+        self._forget_other_months()
         self._generation += 1
-        width = self._agenda_width()
-        self._read_in_worker(year, month, day, self._generation, neighbours, lines, width)
+        self._read_part_in_worker(request, self._generation)
+
+    def part_request(self) -> PartRequest:
+        """What a read of the part on screen must cover now: the month, the chosen day, the
+        agenda as far as its view and cursor reach, the highlighted card."""
+        return PartRequest(self.cursor.year, self.cursor.month, self.chosen,
+                           self.agenda.lines_in_reach(), self.highlight_id,
+                           self._agenda_width())  # fmt: skip
+
+    def read_part(self, request: PartRequest) -> CalendarRead:
+        """Read the part on screen (a few ms; any thread): a change's worker reads it right
+        after the change, so `show_part` can draw it in the same frame as the card."""
+        now = self.now()
+        # Only the highlighted card's marks by name (~12 ms less than all of them); a card
+        # selected before the whole view arrives is highlighted with it.
+        view = self.source.first_view(request.year, request.month, request.day,
+                                      request.lines, owner=request.owner)  # fmt: skip
+        return CalendarRead(view, now, {}, self._rows(view, now, request.width), request.width)
+
+    def show_part(
+        self, read: CalendarRead, request: PartRequest, *, then: Callable[[], None] | None = None
+    ) -> None:
+        """Show a part read by `read_part` (the whole view follows), or, when the month or
+        the chosen day moved since `request` was taken, re-read what is on screen now."""
+        if (request.year, request.month, request.day) != (*self._shown_month(), self.chosen):
+            self.reload(then=then)
+            return
+        if then is not None:
+            self._after_shown.append(then)
+        self._forget_other_months()
+        self._generation += 1
+        self._show_read(read, self._generation)
+
+    def _shown_month(self) -> tuple[int, int]:
+        return self.cursor.year, self.cursor.month
+
+    def _forget_other_months(self) -> None:
+        shown = self._shown_month()
+        self.faces = {key: face for key, face in self.faces.items() if key == shown}
+
+    def _read(self, year: int, month: int, day: dt.date, *, neighbours: bool = True) -> None:
+        """Read the whole view (and the months either side) in the worker."""
+        self._generation += 1
+        self._read_whole_in_worker(year, month, day, self._generation, neighbours,
+                                   self._agenda_width())  # fmt: skip
 
     # Not exclusive: a cancelled worker would fail whoever waits for the workers; a newer
     # read simply wins and older results are dropped (they are cheap, bounded reads).
     @work(thread=True, exit_on_error=False, group="calendar")
-    def _read_in_worker(
+    def _read_part_in_worker(self, request: PartRequest, generation: int) -> None:
+        self.post_message(_Loaded(self.read_part(request), generation))
+
+    @work(thread=True, exit_on_error=False, group="calendar")
+    def _read_whole_in_worker(
         self, year: int, month: int, day: dt.date, generation: int, neighbours: bool,
-        lines: int | None, width: int, wait: float = 0.0,
+        width: int, wait: float = 0.0,
     ) -> None:  # fmt: skip
         if wait:
             time.sleep(wait)  # without the interpreter lock: the frame before goes out first
             if generation != self._generation:
                 return  # a newer read is on its way
         now = self.now()
-        if lines is None:
-            view = self.source.calendar(year, month, day)
-        else:
-            # Only the highlighted card's marks by name (~12 ms less than all of them); a card
-            # selected before the whole view arrives is highlighted with it.
-            view = self.source.first_view(year, month, day, lines, owner=self.highlight_id)
+        view = self.source.calendar(year, month, day)
         # The months either side too, so `[` and `]` draw their marks at once.
         around = {
             shift_month(year, month, step): self.source.month(*shift_month(year, month, step))
@@ -234,14 +292,16 @@ class CalendarPane(Vertical):
         }
         # Built here, not on the UI thread: a whole agenda is up to a thousand rows (~15 ms).
         rows = self._rows(view, now, width)
-        self.post_message(_Loaded(view, now, around, generation, rows, width))
+        self.post_message(_Loaded(CalendarRead(view, now, around, rows, width), generation))
 
     @on(_Loaded)
     def _loaded(self, event: _Loaded) -> None:
-        if event.generation != self._generation:
-            return
-        rows = event.rows if event.width == self._agenda_width() else None
-        self._show_view(event.view, event.now, event.neighbours, rows)
+        if event.generation == self._generation:
+            self._show_read(event.read, event.generation)
+
+    def _show_read(self, read: CalendarRead, generation: int) -> None:
+        rows = read.rows if read.width == self._agenda_width() else None
+        self._show_view(read.view, read.now, read.neighbours, rows)
         # Not call_after_refresh, here and below: that may run before the frame is built (the
         # screen can be idle before the widgets' repaints reach it). A toast laid out then
         # cost this frame a layout; a read then, holding the interpreter lock in turns,
@@ -249,10 +309,10 @@ class CalendarPane(Vertical):
         waiting, self._after_shown = self._after_shown, []
         for callback in waiting:
             self.set_timer(self.AFTER_FRAME, callback)
-        if event.view.lines is not None:  # the part on screen: the whole once it is drawn
-            view = event.view
-            self._read_in_worker(view.month.year, view.month.month, view.day, event.generation,
-                                 False, None, event.width, self.WHOLE_AFTER)  # fmt: skip
+        if read.view.lines is not None:  # the part on screen: the whole once it is drawn
+            view = read.view
+            self._read_whole_in_worker(view.month.year, view.month.month, view.day, generation,
+                                       False, read.width, self.WHOLE_AFTER)  # fmt: skip
 
     def _show_view(
         self,
