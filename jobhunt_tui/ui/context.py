@@ -80,6 +80,11 @@ class Services:
 
         return PipelineService(self.database, self.clock, self.tz)
 
+    def prepare_moves(self) -> None:
+        """Build the pipeline service ahead of the first move (its import is ~10 ms; it writes
+        in plain SQL, so this loads no ORM)."""
+        self.pipeline  # noqa: B018 - the cached property builds it
+
     @cached_property
     def follow_ups(self) -> FollowUpService:
         """Interviews, replies and follow-ups."""

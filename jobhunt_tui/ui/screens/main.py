@@ -178,6 +178,9 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
             # for 50-100 ms; what is loaded now lives for the session, so stop scanning it.
             gc.freeze()
             self.call_after_refresh(self._start_live_view, snapshot.change_id)
+            # The first `L` imported the move path on the UI thread (~10 ms of its frame).
+            self.run_worker(self.services.prepare_moves, thread=True, exit_on_error=False,
+                            group="warm-up")  # fmt: skip
 
     def _update_welcome(self) -> None:
         """The welcome shows over an empty board (mounted the first time it is needed)."""
