@@ -172,14 +172,14 @@ only when a form opens, because a form's save needs it; moves, notes, undo, sett
 imports write through plain SQL."""
 
 LIMITS = """\
-## What limits the targets it misses
+## What limits the targets, nearest their line first
 
 Measured with `python -X importtime`, cProfile, CPU time (`time.process_time`) in a headless
 session and timestamps in a pty. Targets near their line (within a few ms) change verdict from
 run to run on this shared 2-core machine; the figures below say which.
 
-- **First paint (target 1.5x the bare app; met, 1.39-1.49x over this round's last runs, so
-  its verdict can still change with the machine).** Counted in instructions to the first
+- **First paint (target 1.5x the bare app; met in every run since the last round, 1.38-1.49x,
+  so its verdict can still change with the machine).** Counted in instructions to the first
   frame with content (`benchmarks/startup_instructions.py`: callgrind, 120x40; the same count
   on every run, unlike the wall clock here), the bare app is 954 M: Python's start 86 M,
   Textual's import 720 M, its widgets 20 M, the app to its first frame 128 M. jobhunt at 25
@@ -200,25 +200,26 @@ run to run on this shared 2-core machine; the figures below say which.
   first use. In wall time the fixed cost of starting a process in a terminal (~45 ms, both
   apps) dilutes the ratio. What is left is the screen itself: a board, a month, an agenda and
   a draft frame are ~20 widgets and a whole screen of text where the bare app draws one line.
-- **`L` stage move at 10,000 (first frame p95 33-55 ms over this round's runs, median 23-36
-  ms: near the line, so its verdict changes from run to run; target 50 ms).** The write and
-  the card's re-read take ~4 ms; the rest is the frame: the two columns the card leaves and
-  joins, and their scrollbars (Textual draws a scrollbar line by line through Rich, ~50 µs a
-  line). What makes some runs slower is not pinned down: one suspect, the whole calendar's
-  re-read after the previous key (~80 ms of work in a worker, sharing the interpreter lock),
-  was read later (0.05 -> 0.4 s after the part on screen) in an A/B, and the median did not
-  improve (28 -> 33 ms), so that change was not kept. Until this round a column whose card
-  count changed set its virtual size, which made Textual lay the whole screen out again (~15
-  ms); a column now does that only when its scrollbar appears or goes. The month grid and the
-  agenda no longer redraw after a move that leaves what they show unchanged.
-- **`space` on an agenda item at 10,000 (p95 88-115 ms over this round's runs, near the line;
-  median 63-76 ms; target 100 ms).** Write and card re-read ~10 ms; the card's frame (the
-  board selects the card, sliding its window of three columns: a layout and ~15 ms of
-  columns and scrollbars); the calendar's part on screen (~5 ms CPU, 15-25 ms wall beside that
-  frame); the calendar's frame (~10 ms, its grid ~0.2 ms a line). The whole calendar (~80 ms)
-  is read 50 ms after that frame and the toast waits for it. Starting the calendar's re-read
-  before the card's (so both could share a frame) was tried: the median did not move, since
-  the board's own frame sits between them.
+- **`L` stage move at 10,000 (first frame p95 26 ms in this round's run, median 22 ms; the
+  last round's runs spread 33-55 ms; target 50 ms).** Timestamps in the pty put the median
+  key as: ~1 ms to the change's worker; there the write (~1 ms), the card and the header's
+  counts (~2 ms) and the calendar's part on screen (~3 ms); ~3.5 ms to put them on screen;
+  then a frame of ~10 ms: the two columns the card leaves and joins (1.7-3.8 ms each) and
+  their scrollbars (~1.3 ms each: Textual redraws a scrollbar whole whenever the column's
+  height changes, even when its one-cell thumb stays put). This round, the first `L` of a
+  session stopped importing the move path on the UI thread (~10 ms; it is now built once
+  the board is read), which was the slowest `L` of every session.
+- **`space` on an agenda item at 10,000 (p95 40 ms in this round's run, median 31 ms; the
+  last round's runs spread 88-115 ms; target 100 ms).** Until this round the calendar's part
+  on screen was read by the pane's own worker once the card had been handled, so it missed
+  the card's frame; and Textual's frame timer, after a frame that follows an idle spell,
+  waits one to two frame periods (17-33 ms) before the next one. The calendar's frame came
+  20-35 ms after the card's. The change's worker now reads that part right after the card
+  (~3 ms) and one handler draws both, so a change shows whole in one frame. What is left:
+  the write and re-plan (~5 ms), the card and counts (~2 ms), the calendar's part (~3 ms),
+  ~4 ms to put them on screen, and a frame of ~14 ms (the board selects the card, which can
+  slide its window of three columns: a layout). The whole calendar (~80 ms) is read 50 ms
+  after that frame, and the toast waits for it.
 - **`j` at 1,000 and 10,000 (p95 13-16.5 ms over runs; target 16 ms).** One card row repainted
   per key; the spread is the machine.
 
