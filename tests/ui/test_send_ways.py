@@ -3,6 +3,7 @@ dialog stays open and enter still marks the follow-up sent."""
 
 from __future__ import annotations
 
+import sqlite3
 import stat
 from collections.abc import Callable
 from email import policy
@@ -218,3 +219,29 @@ async def test_the_palette_saves_the_open_draft_as_eml(
     message = BytesParser(policy=policy.default).parsebytes(written.read_bytes())
     assert message["To"].addresses[0].addr_spec == ANN_EMAIL
     assert message.get_content().rstrip().endswith("Bis bald 👋")
+
+
+async def test_save_eml_on_an_unreadable_data_file_says_so(
+    make_app: Callable[..., JobhuntApp],
+    database: Database,
+    clock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    seeded = interviewed(database, clock)
+    with_address(database, clock)
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_send(pilot, app, seeded, "")
+
+        def unreadable(*args: object) -> None:
+            raise sqlite3.DatabaseError("file is not a database")
+
+        monkeypatch.setattr(app.services.mail, "save_eml_beside", unreadable)
+        await pilot.press("s")
+        await settle(pilot)
+        messages = [notification.message for notification in app._notifications]
+        assert isinstance(app.screen, SendDialog)  # still open: enter can still mark it sent
+    assert any("data file is not a database" in m for m in messages), messages
+    assert list(tmp_path.glob("*.eml")) == []

@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from jobhunt_tui.domain.errors import JobhuntError
 from jobhunt_tui.ui.display import literal
+from jobhunt_tui.ui.failures import ReportsWorkerFailures
 from jobhunt_tui.ui.screens import DIALOG_CSS
 
 WayOut = Callable[[], str]
@@ -63,8 +64,12 @@ class WaysOut:
     save_eml: WayOut | None = None
 
 
-class SendDialog(ModalScreen[MarkSent | None]):
-    """Mark the follow-up sent (enter) or go back to the draft (escape)."""
+class SendDialog(ReportsWorkerFailures, ModalScreen[MarkSent | None]):
+    """Mark the follow-up sent (enter) or go back to the draft (escape).
+
+    A way out that fails in its worker for another reason than the user's (the data file
+    unreadable, say) is reported from here: a modal's workers report to their own screen.
+    """
 
     CSS_PATH = DIALOG_CSS
 
