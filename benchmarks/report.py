@@ -177,51 +177,53 @@ LIMITS = """\
 Measured with `python -X importtime`, cProfile, CPU time (`time.process_time`) in a headless
 session and timestamps in a pty. Targets near their line (within a few ms) change verdict from
 run to run on this shared 2-core machine; the figures below say which.
-
-- **First paint (target 1.5x the bare app; met in every run since the last round, 1.38-1.49x,
-  so its verdict can still change with the machine).** Counted in instructions to the first
-  frame with content (`benchmarks/startup_instructions.py`: callgrind, 120x40; the same count
-  on every run, unlike the wall clock here), the bare app is 954 M: Python's start 86 M,
-  Textual's import 720 M, its widgets 20 M, the app to its first frame 128 M. jobhunt at 25
-  is 1,404 M (1.47x; 1,894 M two rounds ago, 1,504 M one round ago): the same 806 M, then its
-  own imports 228 M (arrow and dateutil ~80 M; ~70 modules of its own), the app's start to
-  the screen's compose 102 M, composing and styling 91 M, the first screen's reads 8 M, 32 M
-  to the first layout (Textual restyles the whole screen when it is shown), and the first
-  layout and render 137 M (three card columns and their scrollbars, the calendar, the draft
-  pane's frame, cutting every line at every widget edge, writing the frame out). At 10,000 it
-  is 1,458 M: the reads' own work (their counts walk ~10,000 index entries; ~6 ms on the
-  read-ahead thread, which runs beside Textual's import but shares the interpreter lock)
-  and fuller columns. This round took off 100 M at 25 and 110 M at 10,000: the read models,
-  settings and change-log rows that load before the first frame are NamedTuples instead of
-  frozen dataclasses (Python 3.11 compiles six methods per frozen dataclass, ~0.4 ms each
-  class), and the header's counts reuse the agenda's. Earlier rounds mounted the draft
-  fields, filter line and welcome after the first frame, fitted the columns before the first
-  layout, read only the cards the terminal shows and loaded the records, templates and ORM on
-  first use. In wall time the fixed cost of starting a process in a terminal (~45 ms, both
-  apps) dilutes the ratio. What is left is the screen itself: a board, a month, an agenda and
-  a draft frame are ~20 widgets and a whole screen of text where the bare app draws one line.
-- **`L` stage move at 10,000 (first frame p95 26 ms in this round's run, median 22 ms; the
-  last round's runs spread 33-55 ms; target 50 ms).** Timestamps in the pty put the median
-  key as: ~1 ms to the change's worker; there the write (~1 ms), the card and the header's
-  counts (~2 ms) and the calendar's part on screen (~3 ms); ~3.5 ms to put them on screen;
-  then a frame of ~10 ms: the two columns the card leaves and joins (1.7-3.8 ms each) and
-  their scrollbars (~1.3 ms each: Textual redraws a scrollbar whole whenever the column's
-  height changes, even when its one-cell thumb stays put). This round, the first `L` of a
-  session stopped importing the move path on the UI thread (~10 ms; it is now built once
-  the board is read), which was the slowest `L` of every session.
-- **`space` on an agenda item at 10,000 (p95 40 ms in this round's run, median 31 ms; the
-  last round's runs spread 88-115 ms; target 100 ms).** Until this round the calendar's part
-  on screen was read by the pane's own worker once the card had been handled, so it missed
-  the card's frame; and Textual's frame timer, after a frame that follows an idle spell,
-  waits one to two frame periods (17-33 ms) before the next one. The calendar's frame came
-  20-35 ms after the card's. The change's worker now reads that part right after the card
-  (~3 ms) and one handler draws both, so a change shows whole in one frame. What is left:
-  the write and re-plan (~5 ms), the card and counts (~2 ms), the calendar's part (~3 ms),
-  ~4 ms to put them on screen, and a frame of ~14 ms (the board selects the card, which can
-  slide its window of three columns: a layout). The whole calendar (~80 ms) is read 50 ms
-  after that frame, and the toast waits for it.
-- **`j` at 1,000 and 10,000 (p95 13-16.5 ms over runs; target 16 ms).** One card row repainted
-  per key; the spread is the machine.
+- **First paint (target 1.5x the bare app; 1.36-1.48x over this round's three runs, except
+  once at 10,000: 1.60x, when its five launches spread 0.27-0.40 s in a slow spell of the
+  machine; so its verdict can still change with the machine).** Counted in instructions to
+  the first frame with content (`benchmarks/startup_instructions.py`: callgrind, 120x40; the
+  same count on every run, unlike the wall clock here), the bare app is 954 M: Python's
+  start 86 M, Textual's import 720 M, its widgets 20 M, the app to its first frame 128 M.
+  jobhunt at 25 is 1,409 M (1.48x; 1,894 M three rounds ago, 1,504 M two rounds ago): the
+  same 806 M, then its own imports 230 M (arrow and dateutil 73 M; its ~70 modules 119 M,
+  the largest the messages and the calendar's widgets at 13 M each, mostly making their
+  dataclasses), the app's start to the screen's compose 102 M, composing and styling 91 M,
+  the first screen's reads 8 M, 32 M to the first layout (Textual restyles the whole screen
+  when it is shown), and the first layout and render 137 M (three card columns and their
+  scrollbars, the calendar, the draft pane's frame, cutting every line at every widget edge,
+  writing the frame out). At 10,000 it is 1,459 M: the reads' own work (their counts walk
+  ~10,000 index entries; ~6 ms on the read-ahead thread, which runs beside Textual's import
+  but shares the interpreter lock) and fuller columns. The round before this one took off
+  100 M at 25 and 110 M at 10,000: the read models, settings and change-log rows that load
+  before the first frame are NamedTuples instead of frozen dataclasses (Python 3.11 compiles
+  six methods per frozen dataclass, ~0.4 ms each class), and the header's counts reuse the
+  agenda's. Earlier rounds mounted the draft fields, filter line and welcome after the first
+  frame, fitted the columns before the first layout, read only the cards the terminal shows
+  and loaded the records, templates and ORM on first use. In wall time the fixed cost of
+  starting a process in a terminal (~45 ms, both apps) dilutes the ratio. What is left is
+  the screen itself: a board, a month, an agenda and a draft frame are ~20 widgets and a
+  whole screen of text where the bare app draws one line.
+- **`L` stage move at 10,000 (first frame p95 26-34 ms over this round's three runs, median
+  22-24 ms; the last round's runs spread 33-55 ms; target 50 ms).** Timestamps in the pty
+  put the median key as: ~1 ms to the change's worker; there the write (~1 ms), the card and
+  the header's counts (~2 ms) and the calendar's part on screen (~3 ms); ~3.5 ms to put them
+  on screen; then a frame of ~10 ms: the two columns the card leaves and joins (1.7-3.8 ms
+  each) and their scrollbars (~1.3 ms each: Textual redraws a scrollbar whole whenever the
+  column's height changes, even when its one-cell thumb stays put). This round, the first
+  `L` of a session stopped importing the move path on the UI thread (~10 ms; it is now built
+  once the board is read), which was the slowest `L` of every session.
+- **`space` on an agenda item at 10,000 (p95 39-44 ms over this round's three runs, median
+  30-31 ms; the last round's runs spread 88-115 ms; target 100 ms).** Until this round the
+  calendar's part on screen was read by the pane's own worker once the card had been
+  handled, so it missed the card's frame; and Textual's frame timer, after a frame that
+  follows an idle spell, waits one to two frame periods (17-33 ms) before the next one. The
+  calendar's frame came 20-35 ms after the card's. The change's worker now reads that part
+  right after the card (~3 ms) and one handler draws both, so a change shows whole in one
+  frame. What is left: the write and re-plan (~5 ms), the card and counts (~2 ms), the
+  calendar's part (~3 ms), ~4 ms to put them on screen, and a frame of ~14 ms (the board
+  selects the card, which can slide its window of three columns: a layout). The whole
+  calendar (~80 ms) is read 50 ms after that frame, and the toast waits for it.
+- **`j` at 1,000 and 10,000 (p95 9.5-13.3 ms over this round's runs, 13-16.5 ms in earlier
+  ones; target 16 ms).** One card row repainted per key; the spread is the machine.
 
 """
 
