@@ -177,7 +177,7 @@ LIMITS = """\
 Measured with `python -X importtime`, cProfile, CPU time (`time.process_time`) in a headless
 session and timestamps in a pty. Targets near their line (within a few ms) change verdict from
 run to run on this shared 2-core machine; the figures below say which.
-- **First paint (target 1.5x the bare app; 1.36-1.48x over this round's three runs, except
+- **First paint (target 1.5x the bare app; 1.36-1.48x over this round's four runs, except
   once at 10,000: 1.60x, when its five launches spread 0.27-0.40 s in a slow spell of the
   machine; so its verdict can still change with the machine).** Counted in instructions to
   the first frame with content (`benchmarks/startup_instructions.py`: callgrind, 120x40; the
@@ -202,8 +202,8 @@ run to run on this shared 2-core machine; the figures below say which.
   starting a process in a terminal (~45 ms, both apps) dilutes the ratio. What is left is
   the screen itself: a board, a month, an agenda and a draft frame are ~20 widgets and a
   whole screen of text where the bare app draws one line.
-- **`L` stage move at 10,000 (first frame p95 26-34 ms over this round's three runs, median
-  22-24 ms; the last round's runs spread 33-55 ms; target 50 ms).** Timestamps in the pty
+- **`L` stage move at 10,000 (first frame p95 26-35 ms over this round's four runs, median
+  22-26 ms; the last round's runs spread 33-55 ms; target 50 ms).** Timestamps in the pty
   put the median key as: ~1 ms to the change's worker; there the write (~1 ms), the card and
   the header's counts (~2 ms) and the calendar's part on screen (~3 ms); ~3.5 ms to put them
   on screen; then a frame of ~10 ms: the two columns the card leaves and joins (1.7-3.8 ms
@@ -211,7 +211,7 @@ run to run on this shared 2-core machine; the figures below say which.
   column's height changes, even when its one-cell thumb stays put). This round, the first
   `L` of a session stopped importing the move path on the UI thread (~10 ms; it is now built
   once the board is read), which was the slowest `L` of every session.
-- **`space` on an agenda item at 10,000 (p95 39-44 ms over this round's three runs, median
+- **`space` on an agenda item at 10,000 (p95 39-44 ms over this round's four runs, median
   30-31 ms; the last round's runs spread 88-115 ms; target 100 ms).** Until this round the
   calendar's part on screen was read by the pane's own worker once the card had been
   handled, so it missed the card's frame; and Textual's frame timer, after a frame that
@@ -222,7 +222,7 @@ run to run on this shared 2-core machine; the figures below say which.
   calendar's part (~3 ms), ~4 ms to put them on screen, and a frame of ~14 ms (the board
   selects the card, which can slide its window of three columns: a layout). The whole
   calendar (~80 ms) is read 50 ms after that frame, and the toast waits for it.
-- **`j` at 1,000 and 10,000 (p95 9.5-13.3 ms over this round's runs, 13-16.5 ms in earlier
+- **`j` at 1,000 and 10,000 (p95 8.7-13.3 ms over this round's runs, 13-16.5 ms in earlier
   ones; target 16 ms).** One card row repainted per key; the spread is the machine.
 
 """
