@@ -3,8 +3,9 @@
 The pane reads through `CalendarSource` (the screen hands it the agenda service's calls):
 a bounded first view while it mounts, so the first frame shows the month and the agenda,
 then everything in a worker; it never writes: item keys become messages the screen turns
-into changes. `reload()` is the one entry for fresh data (after a change, from the live
-view, at midnight).
+into changes. Fresh data comes in two ways: `show_part()`, the part on screen as a change's
+worker read it right after the change, and `reload()` for the rest (the live view, midnight,
+a change whose read could not be used).
 """
 
 from __future__ import annotations
@@ -208,21 +209,16 @@ class CalendarPane(ReportsWorkerFailures, Vertical):
     # Reading
 
     def reload(self, *, then: Callable[[], None] | None = None) -> None:
-        """Re-read the month, the lists and the strip (after a change here or elsewhere, and
-        at midnight): first what the screen shows, then all of it; `then` runs once the
-        first of them is drawn.
+        """Re-read the month, the lists and the strip (after a change elsewhere, and at
+        midnight): first what the screen shows, then all of it; `then` runs once the first
+        of them is drawn.
 
         The whole view takes ~80 ms at 10,000 opportunities; the part on screen (the month,
         and the agenda as far as the view and the cursor reach) a few, so a change shows in
         the next frames and the rest (the lists below, the weekly strip) follows.
-        Other months read before are dropped, to be read again when the cursor gets there.
         """
-        if then is not None:
-            self._after_shown.append(then)
         request = self.part_request()
-        self._forget_other_months()
-        self._generation += 1
-        self._read_part_in_worker(request, self._generation)
+        self._read_part_in_worker(request, self._new_read(then))
 
     def part_request(self) -> PartRequest:
         """What a read of the part on screen must cover now: the month, the chosen day, the
@@ -246,21 +242,23 @@ class CalendarPane(ReportsWorkerFailures, Vertical):
     ) -> None:
         """Show a part read by `read_part` (the whole view follows), or, when the month or
         the chosen day moved since `request` was taken, re-read what is on screen now."""
-        if (request.year, request.month, request.day) != (*self._shown_month(), self.chosen):
+        shown = (self.cursor.year, self.cursor.month, self.chosen)
+        if (request.year, request.month, request.day) != shown:
             self.reload(then=then)
             return
+        self._show_read(read, self._new_read(then))
+
+    def _new_read(self, then: Callable[[], None] | None) -> int:
+        """Start a read of fresh data: its generation (only the latest one's result shows).
+
+        Other months read before are dropped, to be read again when the cursor gets there.
+        """
         if then is not None:
             self._after_shown.append(then)
-        self._forget_other_months()
-        self._generation += 1
-        self._show_read(read, self._generation)
-
-    def _shown_month(self) -> tuple[int, int]:
-        return self.cursor.year, self.cursor.month
-
-    def _forget_other_months(self) -> None:
-        shown = self._shown_month()
+        shown = (self.cursor.year, self.cursor.month)
         self.faces = {key: face for key, face in self.faces.items() if key == shown}
+        self._generation += 1
+        return self._generation
 
     def _read(self, year: int, month: int, day: dt.date, *, neighbours: bool = True) -> None:
         """Read the whole view (and the months either side) in the worker."""
