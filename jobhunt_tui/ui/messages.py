@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # annotations only: the first frame does not import the draft
     from jobhunt_tui.domain.drafts import OpenedDraft, SaveOutcome
     from jobhunt_tui.domain.models import OpportunityDetail
     from jobhunt_tui.services.board import BoardSnapshot, HealthCounts
-    from jobhunt_tui.ui.widgets.calendar_pane import CalendarRead, PartRequest
+    from jobhunt_tui.ui.widgets.calendar_pane import CalendarRead
 
 
 @dataclass
@@ -34,8 +34,8 @@ class CardChanged(Message):
     select: bool = True
     as_of: int = 0
     """The change-log id the card was read at (an older read never replaces a newer one)."""
-    calendar: tuple[CalendarRead, PartRequest] | None = None
-    """The calendar's part on screen, read right after the change, and what it covers."""
+    calendar: CalendarRead | None = None
+    """The calendar's part on screen, read right after the change."""
 
 
 @dataclass

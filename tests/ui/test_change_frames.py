@@ -71,7 +71,7 @@ async def test_a_part_read_before_the_month_moved_is_read_again(
         await pilot.press("tab", "right_square_bracket")  # the grid shows December now
         await settle(pilot)
         asked = own_part_reads(monkeypatch)
-        calendar.show_part(read, request)
+        calendar.show_part(read)
         await pilot.pause()
     assert (request.year, request.month) == (2026, 11)
     assert [(r.year, r.month) for r in asked] == [(2026, 12)]

@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -33,7 +34,6 @@ from jobhunt_tui.ui.widgets.board import Board
 from jobhunt_tui.ui.widgets.calendar_pane import (
     CalendarPane,
     CalendarRead,
-    PartRequest,
     names_from_environment,
 )
 from jobhunt_tui.ui.widgets.calendar_widgets import AgendaList
@@ -207,7 +207,11 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         the card, so the screen shows where it really is; `label` names it in the message.
         When `retry` is given (a form's change), it gets the reason instead, on the UI thread.
         """
-        self._change(opportunity_id, label, apply, retry, self.calendar.part_request())
+        # Taken here: the worker must not walk the widget tree the UI thread is changing.
+        pane = self.calendar
+        self._change(
+            opportunity_id, label, apply, retry, partial(pane.read_part, pane.part_request())
+        )
 
     @work(thread=True, exit_on_error=False, group="write")
     def _change(
@@ -216,7 +220,7 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         label: str,
         apply: Callable[[], str],
         retry: Callable[[str], None] | None,
-        calendar: PartRequest,
+        read_calendar: Callable[[], CalendarRead],
     ) -> None:
         try:
             note = apply()
@@ -233,7 +237,7 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
                                           severity="warning", markup=False)  # fmt: skip
             return
         if opportunity_id is not None:
-            self.refresh_card(opportunity_id, note, calendar=calendar)
+            self.refresh_card(opportunity_id, note, read_calendar=read_calendar)
         freeze_once_orm_loaded()  # the first change through the ORM has just loaded it
 
     def refresh_card(
@@ -242,20 +246,20 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         note: str = "",
         *,
         select: bool = True,
-        calendar: PartRequest | None = None,
+        read_calendar: Callable[[], CalendarRead] | None = None,
     ) -> None:
         """Re-read one card and the counts (call from a worker) and post them; with
-        `calendar`, the calendar's part on screen too, so both show in one frame."""
+        `read_calendar`, the calendar's part on screen too, so both show in one frame."""
         read = self.services.board.cards(frozenset({opportunity_id}), self.settings)
         card = read.cards[opportunity_id]
-        part = None if calendar is None else self._read_calendar_part(calendar)
+        part = None if read_calendar is None else self._read_calendar_part(read_calendar)
         self.post_message(
             CardChanged(opportunity_id, card, read.counts, note, select, read.as_of, part)
         )
 
-    def _read_calendar_part(self, request: PartRequest) -> tuple[CalendarRead, PartRequest] | None:
+    def _read_calendar_part(self, read: Callable[[], CalendarRead]) -> CalendarRead | None:
         try:
-            return self.calendar.read_part(request), request
+            return read()
         except Exception as error:
             if failure_text(error, self.services.database.path) is None:
                 raise  # a bug
@@ -276,7 +280,7 @@ class MainScreen(ReportsWorkerFailures, DraftRouting, LiveChanges, Screen[None])
         if event.calendar is None:
             self.calendar.reload(then=then)
         else:
-            self.calendar.show_part(*event.calendar, then=then)
+            self.calendar.show_part(event.calendar, then=then)
 
     def _show_card(
         self, opportunity_id: int, card: BoardCard | None, as_of: int, *, select: bool

@@ -89,6 +89,8 @@ class CalendarRead(NamedTuple):
     neighbours: dict[tuple[int, int], MonthMarks]
     rows: tuple[AgendaRow, ...]
     width: int
+    request: PartRequest | None = None
+    """What a read of the part on screen covered (None: the whole view)."""
 
 
 @dataclass
@@ -228,22 +230,23 @@ class CalendarPane(ReportsWorkerFailures, Vertical):
                            self._agenda_width())  # fmt: skip
 
     def read_part(self, request: PartRequest) -> CalendarRead:
-        """Read the part on screen (a few ms; any thread): a change's worker reads it right
-        after the change, so `show_part` can draw it in the same frame as the card."""
+        """Read the part on screen (a few ms; any thread, touching no widget): a change's
+        worker reads it right after the change, so `show_part` can draw it in the same frame
+        as the card."""
         now = self.now()
         # Only the highlighted card's marks by name (~12 ms less than all of them); a card
         # selected before the whole view arrives is highlighted with it.
         view = self.source.first_view(request.year, request.month, request.day,
                                       request.lines, owner=request.owner)  # fmt: skip
-        return CalendarRead(view, now, {}, self._rows(view, now, request.width), request.width)
+        rows = self._rows(view, now, request.width)
+        return CalendarRead(view, now, {}, rows, request.width, request)
 
-    def show_part(
-        self, read: CalendarRead, request: PartRequest, *, then: Callable[[], None] | None = None
-    ) -> None:
+    def show_part(self, read: CalendarRead, *, then: Callable[[], None] | None = None) -> None:
         """Show a part read by `read_part` (the whole view follows), or, when the month or
-        the chosen day moved since `request` was taken, re-read what is on screen now."""
+        the chosen day moved since its request was taken, re-read what is on screen now."""
+        request = read.request
         shown = (self.cursor.year, self.cursor.month, self.chosen)
-        if (request.year, request.month, request.day) != shown:
+        if request is None or (request.year, request.month, request.day) != shown:
             self.reload(then=then)
             return
         self._show_read(read, self._new_read(then))
